@@ -1,0 +1,90 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cq",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cq", targets: ["CQCommand"]),
+        .library(name: "CircleCI", targets: ["CircleCI"]),
+        .library(name: "CircleCISimulator", targets: ["CircleCISimulator"]),
+        .library(name: "CQ", targets: ["CQ"]),
+        .library(name: "CQKit", targets: ["CQKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // The typed CircleCI API v2 client.
+        .target(
+            name: "CircleCI",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+            ]
+        ),
+        // A deterministic fake CircleCI organisation, in-process and on loopback.
+        .target(
+            name: "CircleCISimulator",
+            dependencies: [
+                "CircleCI",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        // The cq language: source, lexer, parser, AST, values, evaluator, diagnostics, rendering.
+        .target(
+            name: "CQ",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections")
+            ]
+        ),
+        // The embedding API and the builtins that turn CircleCI client calls into values.
+        .target(
+            name: "CQKit",
+            dependencies: [
+                "CQ", "CircleCI",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // libedit, with non-variadic wrappers Swift can call.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // The interactive session: line editing, history, completion, meta commands.
+        .target(name: "REPL", dependencies: ["CLibEdit", "CQ", "CQKit"]),
+        // The `cq` executable: argument parsing, output, exit codes.
+        .executableTarget(
+            name: "CQCommand",
+            dependencies: [
+                "CQ", "CQKit", "CircleCI", "CircleCISimulator", "REPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CircleCITests",
+            dependencies: [
+                "CircleCI", "CircleCISimulator",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .testTarget(
+            name: "CircleCISimulatorTests",
+            dependencies: ["CircleCISimulator", "CircleCI"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CQTests", dependencies: ["CQ"], resources: [.copy("Corpus")]),
+        .testTarget(name: "CQKitTests", dependencies: ["CQKit", "CQ", "CircleCISimulator", "CircleCI"]),
+        // A tiny program that runs the line editor with a scripted evaluator, so
+        // the pseudo-terminal tests can exercise libedit without the network.
+        .executableTarget(name: "REPLHarness", dependencies: ["REPL"], path: "Tests/REPLHarness"),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "CQ", "CQKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CircleCISimulator", "CircleCI"]),
+    ]
+)

@@ -1,0 +1,5 @@
+import CQ
+import CircleCI
+
+/// The embedding API and CircleCI builtins.
+public enum CQKit {}

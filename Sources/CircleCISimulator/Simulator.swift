@@ -1,0 +1,4 @@
+import CircleCI
+
+/// A deterministic fake CircleCI organisation.
+public enum Simulator {}

@@ -1,0 +1,4 @@
+import CLibEdit
+
+/// The interactive cq session.
+public enum REPL {}

@@ -1,0 +1,3 @@
+import REPL
+
+print("harness")
