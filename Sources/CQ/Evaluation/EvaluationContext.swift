@@ -1,0 +1,113 @@
+import Foundation
+import Synchronization
+
+/// What one evaluation may do and how far it may go.
+public struct EvaluationOptions: Sendable {
+    /// Allow builtins that change CircleCI state. Off by default.
+    public var allowWrites: Bool
+    /// Allow builtins that read local files (`open`).
+    public var allowFiles: Bool
+    /// The most expression steps an evaluation may take.
+    public var maxSteps: Int
+    /// The deepest user-function recursion allowed.
+    public var maxDepth: Int
+    /// Wall-clock limit for the whole evaluation.
+    public var timeout: Duration?
+    /// At most this many rows flow into stages that must read everything
+    /// (`sort`, `group by`, `count`, `last`), so an unbounded API list cannot
+    /// page forever.
+    public var maxRowsPerStage: Int
+
+    /// Creates options; the defaults are read-only, files allowed, generous limits.
+    public init(
+        allowWrites: Bool = false,
+        allowFiles: Bool = true,
+        maxSteps: Int = 50_000_000,
+        maxDepth: Int = 200,
+        timeout: Duration? = nil,
+        maxRowsPerStage: Int = 100_000
+    ) {
+        self.allowWrites = allowWrites
+        self.allowFiles = allowFiles
+        self.maxSteps = maxSteps
+        self.maxDepth = maxDepth
+        self.timeout = timeout
+        self.maxRowsPerStage = maxRowsPerStage
+    }
+}
+
+/// The shared state of one evaluation: clock, options, step counter and memo.
+///
+/// A value type whose shared parts (counter, memo) are thread-safe references,
+/// so builtins running concurrently see one evaluation.
+public struct EvaluationContext: Sendable {
+    /// The instant `now()` returns, fixed for the whole evaluation.
+    public let now: Date
+    /// Permissions and limits.
+    public let options: EvaluationOptions
+    /// Everything the query can name.
+    public let registry: BuiltinRegistry
+    /// Results remembered during the evaluation (derived fields, repeated fetches).
+    public let memo: Memo
+    let meter: StepMeter
+
+    /// Creates the context for one evaluation.
+    public init(registry: BuiltinRegistry, options: EvaluationOptions = .init(), now: Date = Date()) {
+        self.now = now
+        self.options = options
+        self.registry = registry
+        self.memo = Memo()
+        self.meter = StepMeter(limit: options.maxSteps)
+    }
+
+    /// The number of expression steps taken so far.
+    public var steps: Int { meter.count }
+}
+
+/// Counts evaluation steps against a limit.
+final class StepMeter: Sendable {
+    private let counter = Mutex(0)
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    var count: Int { counter.withLock { $0 } }
+
+    /// Counts one step; `false` once the limit is passed.
+    func step() -> Bool {
+        counter.withLock { count in
+            count += 1
+            return count <= limit
+        }
+    }
+}
+
+/// Remembers values by key for the length of one evaluation, computing each
+/// at most once even when asked concurrently.
+public actor Memo {
+    private var entries: [String: Task<Value, any Error>] = [:]
+
+    /// The remembered value for `key`, computing it with `compute` the first time.
+    public func value(
+        for key: String,
+        compute: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        let task: Task<Value, any Error>
+        if let existing = entries[key] {
+            task = existing
+        } else {
+            task = Task { try await compute() }
+            entries[key] = task
+        }
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
+        } catch {
+            entries[key] = nil
+            throw error
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// A lazy, re-iterable sequence of values: what API list builtins return.
+///
+/// Nothing is fetched until a consumer iterates, and only as far as it
+/// iterates: `pipelines(slug) | take 3` pulls three elements, so the paginated
+/// source requests one page. Each iteration starts afresh (a second iteration
+/// of an API list fetches again, or hits a cache).
+///
+/// Cancellation is cooperative: elements are produced in the consuming task,
+/// so cancelling it stops the in-flight request.
+public struct ValueStream: AsyncSequence, Sendable {
+    public typealias Element = Value
+
+    private let makeIterator: @Sendable () -> AsyncIterator
+
+    /// Creates a stream from a factory of "next element" functions.
+    ///
+    /// `makeNext` is called once per iteration and returns a function that yields
+    /// the next value, or `nil` at the end.
+    public init(_ makeNext: @escaping @Sendable () -> (() async throws -> Value?)) {
+        self.makeIterator = { AsyncIterator(produce: makeNext()) }
+    }
+
+    /// A stream over the elements of `values`.
+    public init(_ values: [Value]) {
+        self.init {
+            var index = 0
+            return {
+                guard index < values.count else { return nil }
+                defer { index += 1 }
+                return values[index]
+            }
+        }
+    }
+
+    /// A stream over any sendable async sequence, converting each element.
+    public init<Source: AsyncSequence & Sendable>(
+        _ source: Source,
+        transform: @escaping @Sendable (Source.Element) throws -> Value
+    ) {
+        self.init {
+            var iterator = source.makeAsyncIterator()
+            return {
+                guard let element = try await iterator.next() else { return nil }
+                return try transform(element)
+            }
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { makeIterator() }
+
+    /// Iterates a ``ValueStream``.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        fileprivate var produce: () async throws -> Value?
+
+        public mutating func next() async throws -> Value? {
+            try Task.checkCancellation()
+            return try await produce()
+        }
+    }
+
+    /// Reads the whole stream into a list.
+    public func collect() async throws -> [Value] {
+        var values: [Value] = []
+        for try await value in self { values.append(value) }
+        return values
+    }
+}
+
+extension ValueStream {
+    /// The stream of `transform(element)` for each element.
+    public func map(_ transform: @escaping @Sendable (Value) async throws -> Value) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var iterator = base.makeAsyncIterator()
+            return {
+                guard let value = try await iterator.next() else { return nil }
+                return try await transform(value)
+            }
+        }
+    }
+
+    /// The elements for which `isIncluded` is true.
+    public func filter(_ isIncluded: @escaping @Sendable (Value) async throws -> Bool) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var iterator = base.makeAsyncIterator()
+            return {
+                while let value = try await iterator.next() {
+                    if try await isIncluded(value) { return value }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// At most the first `count` elements; the source is not pulled past them.
+    public func prefix(_ count: Int) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var iterator = base.makeAsyncIterator()
+            var taken = 0
+            return {
+                guard taken < count else { return nil }
+                taken += 1
+                return try await iterator.next()
+            }
+        }
+    }
+
+    /// All but the first `count` elements.
+    public func dropFirst(_ count: Int) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var iterator = base.makeAsyncIterator()
+            var skipped = 0
+            return {
+                while skipped < count {
+                    skipped += 1
+                    guard try await iterator.next() != nil else { return nil }
+                }
+                return try await iterator.next()
+            }
+        }
+    }
+
+    /// For each element, the elements of the stream `transform` returns: fan-out.
+    public func flatMap(_ transform: @escaping @Sendable (Value) async throws -> ValueStream) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var outer = base.makeAsyncIterator()
+            var inner: ValueStream.AsyncIterator?
+            return {
+                while true {
+                    if var current = inner {
+                        if let value = try await current.next() {
+                            inner = current
+                            return value
+                        }
+                        inner = nil
+                    }
+                    guard let next = try await outer.next() else { return nil }
+                    inner = try await transform(next).makeAsyncIterator()
+                }
+            }
+        }
+    }
+}

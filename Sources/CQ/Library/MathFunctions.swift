@@ -1,0 +1,39 @@
+import Foundation
+
+/// Functions on numbers.
+enum MathFunctions {
+    static let all: [Builtin] = [
+        .pure(
+            "round", [Parameter("number", .number), Parameter("digits", .int, required: false)], returns: .number,
+            summary: "The number rounded to a number of decimal digits (default 0).",
+            examples: ["round(success_rate * 100, 1)"]
+        ) { invocation in
+            guard let value = invocation["number"] else { return .null }
+            if case .duration(let duration) = value { return .duration(.seconds(fromDouble: duration.seconds.rounded())) }
+            guard let number = value.numberValue else { throw invocation.typeError("number", expected: "a number", got: value) }
+            let digits = try invocation.int("digits") ?? 0
+            if digits <= 0 { return .int(Int(exactly: number.rounded()) ?? 0) }
+            let scale = pow(10, Double(Swift.min(digits, 15)))
+            return .double((number * scale).rounded() / scale)
+        },
+        unary("floor", "The largest integer not above the number.") { $0.rounded(.down) },
+        unary("ceil", "The smallest integer not below the number.") { $0.rounded(.up) },
+        .pure("abs", [Parameter("number", .number)], returns: .number, summary: "The absolute value.") { invocation in
+            switch invocation["number"] {
+            case .int(let int)?: return .int(int.magnitude > UInt(Int.max) ? Int.max : abs(int))
+            case .double(let double)?: return .double(abs(double))
+            case .duration(let duration)?: return .duration(duration < .zero ? .zero - duration : duration)
+            case nil: return .null
+            case let value?: throw invocation.typeError("number", expected: "a number", got: value)
+            }
+        },
+    ]
+
+    private static func unary(_ name: String, _ summary: String, _ body: @escaping @Sendable (Double) -> Double) -> Builtin {
+        .pure(name, [Parameter("number", .number)], returns: .int, summary: summary) { invocation in
+            guard let number = try invocation.number("number") else { return .null }
+            let result = body(number)
+            return Int(exactly: result).map(Value.int) ?? .double(result)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Functions on strings.
+enum StringFunctions {
+    private static let text = Parameter("text", .string)
+
+    static let all: [Builtin] = [
+        .pure("lower", [text], returns: .string, summary: "The text in lower case.") { .string(try $0.requiredString("text").lowercased()) },
+        .pure("upper", [text], returns: .string, summary: "The text in upper case.") { .string(try $0.requiredString("text").uppercased()) },
+        .pure("trim", [text], returns: .string, summary: "The text without leading and trailing white space.") {
+            .string(try $0.requiredString("text").trimmingCharacters(in: .whitespacesAndNewlines))
+        },
+        .pure(
+            "contains", [Parameter("text", .any), Parameter("part", .any)], returns: .bool,
+            summary: "Whether a string contains a substring, or a list an element.",
+            examples: ["where contains(name, \"test\")"]
+        ) { invocation in
+            switch (invocation["text"], invocation["part"]) {
+            case (.string(let text)?, .string(let part)?): return .bool(text.contains(part))
+            case (.list(let list)?, let part?): return .bool(list.contains { $0.looselyEquals(part) })
+            case (nil, _): return .bool(false)
+            default: throw BuiltinError("contains needs a string and a substring, or a list and an element")
+            }
+        },
+        .pure("starts_with", [text, Parameter("prefix", .string)], returns: .bool, summary: "Whether the text starts with the prefix.") {
+            .bool((try $0.string("text") ?? "").hasPrefix(try $0.requiredString("prefix")))
+        },
+        .pure("ends_with", [text, Parameter("suffix", .string)], returns: .bool, summary: "Whether the text ends with the suffix.") {
+            .bool((try $0.string("text") ?? "").hasSuffix(try $0.requiredString("suffix")))
+        },
+        .pure(
+            "split", [text, Parameter("separator", .string)], returns: .list(.string),
+            summary: "The parts of the text between separators.", examples: ["split(\"gh/acme/api\", \"/\")"]
+        ) { invocation in
+            let separator = try invocation.requiredString("separator")
+            guard !separator.isEmpty else { throw BuiltinError("split needs a non-empty separator") }
+            return .list(try invocation.requiredString("text").components(separatedBy: separator).map(Value.string))
+        },
+        .pure("join", [Parameter("list", .list(.any)), Parameter("separator", .string, required: false)], returns: .string,
+              summary: "The elements as text, joined by the separator (default \", \").") { invocation in
+            let separator = try invocation.string("separator") ?? ", "
+            return .string(try invocation.list("list").map(\.plainText).joined(separator: separator))
+        },
+        .pure(
+            "replace", [text, Parameter("pattern", .string), Parameter("replacement", .string)], returns: .string,
+            summary: "The text with every match of a regular expression replaced.",
+            examples: ["replace(branch, \"^feature/\", \"\")"]
+        ) { invocation in
+            let pattern = try invocation.requiredString("pattern")
+            let regex: Regex<AnyRegexOutput>
+            do { regex = try Regex(pattern) } catch { throw BuiltinError("invalid regular expression \"\(pattern)\"") }
+            return .string(try invocation.requiredString("text").replacing(regex, with: try invocation.requiredString("replacement")))
+        },
+        .pure(
+            "substring", [text, Parameter("start", .int), Parameter("length", .int, required: false)], returns: .string,
+            summary: "Characters from a start position (0-based), optionally of a given length."
+        ) { invocation in
+            let characters = Array(try invocation.requiredString("text"))
+            let start = Swift.min(Swift.max(0, try invocation.int("start") ?? 0), characters.count)
+            let length = try invocation.int("length") ?? characters.count
+            let end = Swift.min(characters.count, start + Swift.max(0, length))
+            return .string(String(characters[start..<end]))
+        },
+        .pure(
+            "match", [text, Parameter("pattern", .string)], returns: .optional(.list(.string)),
+            summary: "The first match of a regular expression and its groups, or null.",
+            examples: ["match(name, \"test-(\\\\d+)\")[1]"]
+        ) { invocation in
+            let pattern = try invocation.requiredString("pattern")
+            let regex: Regex<AnyRegexOutput>
+            do { regex = try Regex(pattern) } catch { throw BuiltinError("invalid regular expression \"\(pattern)\"") }
+            guard let text = try invocation.string("text"), let found = text.firstMatch(of: regex) else { return .null }
+            return .list(found.output.map { $0.substring.map { Value.string(String($0)) } ?? .null })
+        },
+    ]
+}

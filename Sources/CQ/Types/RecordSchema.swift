@@ -1,0 +1,56 @@
+/// The fields a record of some kind has: names, types, enum values and docs.
+///
+/// CircleCI record schemas are reflected from the client's models, which follow
+/// the OpenAPI document; derived fields (a pipeline's outcome `state`, `duration`,
+/// `url`) are added by the builtins that compute them.
+public struct RecordSchema: Sendable, Hashable {
+    /// The schema's name, e.g. `Pipeline`; records carry it as their `typeName`.
+    public var name: String
+    /// The fields in display order.
+    public var fields: [Field]
+
+    /// One field of a record schema.
+    public struct Field: Sendable, Hashable {
+        /// The field name, exactly as the API spells it.
+        public var name: String
+        /// The field's type.
+        public var type: ValueType
+        /// What the field means, for `cq help` and completion.
+        public var summary: String
+        /// Computed by cq rather than returned by the API.
+        public var isDerived: Bool
+
+        /// Creates a field.
+        public init(_ name: String, _ type: ValueType, summary: String = "", isDerived: Bool = false) {
+            self.name = name
+            self.type = type
+            self.summary = summary
+            self.isDerived = isDerived
+        }
+    }
+
+    /// Creates a schema.
+    public init(name: String, fields: [Field]) {
+        self.name = name
+        self.fields = fields
+    }
+
+    /// The field called `name`, if any.
+    public func field(_ name: String) -> Field? {
+        fields.first { $0.name == name }
+    }
+
+    /// The field names in order.
+    public var fieldNames: [String] { fields.map(\.name) }
+
+    /// A copy with `field` added, or replacing the field of the same name in place.
+    public func adding(_ field: Field) -> RecordSchema {
+        var copy = self
+        if let index = copy.fields.firstIndex(where: { $0.name == field.name }) {
+            copy.fields[index] = field
+        } else {
+            copy.fields.append(field)
+        }
+        return copy
+    }
+}
