@@ -8,6 +8,10 @@ public struct RecordSchema: Sendable, Hashable {
     public var name: String
     /// The fields in display order.
     public var fields: [Field]
+    /// The columns a table shows for records of this schema when the query
+    /// does not `select` its own: field names or dotted paths (`vcs.branch`).
+    /// Empty means every top-level field.
+    public var tableColumns: [String]
 
     /// One field of a record schema.
     public struct Field: Sendable, Hashable {
@@ -30,9 +34,10 @@ public struct RecordSchema: Sendable, Hashable {
     }
 
     /// Creates a schema.
-    public init(name: String, fields: [Field]) {
+    public init(name: String, fields: [Field], tableColumns: [String] = []) {
         self.name = name
         self.fields = fields
+        self.tableColumns = tableColumns
     }
 
     /// The field called `name`, if any.

@@ -5,9 +5,12 @@ extension Value {
     ///
     /// Timestamps become ISO 8601 strings, durations a number of seconds,
     /// records objects with their keys in order; non-finite floats become `null`.
-    public func jsonText(pretty: Bool = false) -> String {
+    ///
+    /// - Parameter indentLevel: for pretty output nested in other output, the
+    ///   number of two-space indents of the lines after the first.
+    public func jsonText(pretty: Bool = false, indentLevel: Int = 0) -> String {
         var output = ""
-        writeJSON(to: &output, pretty: pretty, indent: 0)
+        writeJSON(to: &output, pretty: pretty, indent: indentLevel)
         return output
     }
 

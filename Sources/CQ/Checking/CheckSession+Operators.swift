@@ -1,0 +1,69 @@
+extension CheckSession {
+    /// The type of a binary operation, checking enum and timestamp comparisons.
+    mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, in scope: CheckScope) -> ValueType {
+        let leftType = infer(left, in: scope)
+        let rightType = infer(right, in: scope)
+        switch op {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            checkLiteral(right, against: leftType, named: left)
+            checkLiteral(left, against: rightType, named: right)
+            return .bool
+        case .in:
+            if case .list(let elements) = right.kind {
+                for element in elements { checkLiteral(element, against: leftType, named: left) }
+            }
+            return .bool
+        case .and, .or, .matches, .notMatches:
+            return .bool
+        case .coalesce:
+            return leftType.unwrapped == rightType.unwrapped ? rightType : .any
+        case .subtract where leftType.unwrapped == .timestamp && rightType.unwrapped == .timestamp:
+            return .optional(.duration)
+        case .add, .subtract:
+            if leftType.unwrapped == .timestamp, rightType.unwrapped == .duration { return .timestamp }
+            if leftType.unwrapped == .duration, rightType.unwrapped == .duration { return .duration }
+            return numeric(leftType, rightType)
+        case .multiply, .divide, .remainder:
+            if leftType.unwrapped == .duration, op != .divide || rightType.unwrapped != .duration { return .duration }
+            return numeric(leftType, rightType)
+        }
+    }
+
+    private func numeric(_ a: ValueType, _ b: ValueType) -> ValueType {
+        switch (a.unwrapped, b.unwrapped) {
+        case (.int, .int): .int
+        case (.int, .number), (.number, .int), (.number, .number): .number
+        case (.string, .string): .string
+        default: .any
+        }
+    }
+
+    /// Reports a string literal compared with an enum field outside its values,
+    /// or a string that is not a timestamp compared with a timestamp field.
+    private mutating func checkLiteral(_ expr: Expr, against type: ValueType, named subject: Expr) {
+        guard case .literal(.string(let text)) = expr.kind else { return }
+        let name = Self.subjectName(subject)
+        if let values = type.enumValues, !values.isEmpty, !values.contains(text) {
+            var notes: [String] = []
+            var fixIt: Diagnostic.FixIt?
+            if let suggestion = Suggestions.closest(to: text, among: values) {
+                notes.append("did you mean \"\(suggestion)\"?")
+                fixIt = Diagnostic.FixIt(range: expr.range, replacement: "\"\(suggestion)\"")
+            }
+            notes.append("\(name) is one of: \(values.map { "\"\($0)\"" }.joined(separator: ", "))")
+            report("enum-value", "\(name) is never \"\(text)\"", at: expr.range, notes: notes, fixIt: fixIt)
+        } else if type.unwrapped == .timestamp, Timestamp.parse(text) == nil {
+            report(
+                "timestamp-literal", "\"\(text)\" is not a timestamp", at: expr.range,
+                notes: ["write dates as ISO 8601, e.g. \"2026-11-20\" or \"2026-11-20T12:00:00Z\", or use ago(7d)"])
+        }
+    }
+
+    private static func subjectName(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .name(let name): "`\(name)`"
+        case .member(_, let field): "`\(field.name)`"
+        default: "this value"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// Lays out rows as aligned columns that fit a terminal width.
+struct TableLayout {
+    /// One column: a field name or a dotted path into the record.
+    struct Column {
+        /// The field name or path, e.g. `vcs.branch`.
+        var path: String
+        /// Whether `path` is dotted (otherwise a plain key, dots included).
+        var isPath = true
+        /// The column shows non-record rows themselves.
+        var isWholeRow = false
+
+        /// The header: a path's last component.
+        var header: String { isPath ? String(path.split(separator: ".").last ?? Substring(path)) : path }
+
+        func cell(of row: Value) -> Value {
+            guard case .record(let record) = row else { return isWholeRow ? row : .null }
+            if isWholeRow { return .null }
+            guard isPath else { return record[path] ?? .null }
+            var current: Value = row
+            for component in path.split(separator: ".") {
+                guard case .record(let inner) = current else { return .null }
+                current = inner[String(component)] ?? .null
+            }
+            return current
+        }
+    }
+
+    var width: Int?
+    var colored: Bool
+
+    private static let gap = "  "
+    private static let minimumWidth = 4
+
+    func text(for rows: [Value], columns: [Column]) -> String {
+        guard !rows.isEmpty else { return "(no rows)\n" }
+        guard !columns.isEmpty else { return rows.map { $0.cellText + "\n" }.joined() }
+        let cells = rows.map { row in columns.map { $0.cell(of: row) } }
+        var widths = columns.indices.map { index in
+            cells.reduce(columns[index].header.count) { Swift.max($0, $1[index].cellText.count) }
+        }
+        let shown = fit(&widths)
+        let rightAligned = columns.indices.map { index in cells.contains { $0[index].alignsRight } }
+        var output = ""
+        let header = (0..<shown).map { pad(columns[$0].header, to: widths[$0], right: rightAligned[$0]) }
+        output += style(trimmed(header.joined(separator: Self.gap)), bold: true) + "\n"
+        output += (0..<shown).map { String(repeating: "─", count: widths[$0]) }.joined(separator: Self.gap) + "\n"
+        for row in cells {
+            let line = (0..<shown).map { pad(truncate(row[$0].cellText, to: widths[$0]), to: widths[$0], right: rightAligned[$0]) }
+            output += trimmed(line.joined(separator: Self.gap)) + "\n"
+        }
+        var footer = "(\(rows.count) row\(rows.count == 1 ? "" : "s")"
+        if shown < columns.count { footer += "; \(columns.count - shown) more column(s) hidden: use --format vertical" }
+        return output + style(footer + ")", bold: false, dim: true) + "\n"
+    }
+
+    /// A single record as a two-column `field  value` table.
+    func keyValueText(for record: Record) -> String {
+        guard !record.fields.isEmpty else { return "{}\n" }
+        let keyWidth = record.keys.map(\.count).max() ?? 0
+        let valueWidth = width.map { Swift.max(Self.minimumWidth, $0 - keyWidth - Self.gap.count) }
+        return record.fields.map { key, value in
+            let text = valueWidth.map { truncate(value.cellText, to: $0) } ?? value.cellText
+            return trimmed(style(pad(key, to: keyWidth, right: false), bold: true) + Self.gap + text) + "\n"
+        }.joined()
+    }
+
+    /// Shrinks the widest columns until the table fits, then hides trailing
+    /// columns if it still does not. Returns how many columns are shown.
+    private func fit(_ widths: inout [Int]) -> Int {
+        guard let width else { return widths.count }
+        func total(_ count: Int) -> Int { widths.prefix(count).reduce(0, +) + Self.gap.count * Swift.max(0, count - 1) }
+        var shown = widths.count
+        while total(shown) > width {
+            if let widest = widths.prefix(shown).indices.max(by: { widths[$0] < widths[$1] }),
+                widths[widest] > Self.minimumWidth + 8
+            {
+                widths[widest] -= 1
+            } else if shown > 1 {
+                shown -= 1
+            } else {
+                widths[0] = Swift.max(Self.minimumWidth, width)
+                break
+            }
+        }
+        return shown
+    }
+
+    private func truncate(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(Swift.max(0, width - 1))) + "…"
+    }
+
+    private func pad(_ text: String, to width: Int, right: Bool) -> String {
+        let padding = String(repeating: " ", count: Swift.max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+
+    private func trimmed(_ line: String) -> String {
+        var line = line
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
+    private func style(_ text: String, bold: Bool, dim: Bool = false) -> String {
+        guard colored else { return text }
+        if bold { return "\u{1B}[1m\(text)\u{1B}[0m" }
+        if dim { return "\u{1B}[2m\(text)\u{1B}[0m" }
+        return text
+    }
+}
