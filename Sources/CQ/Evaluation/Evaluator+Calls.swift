@@ -142,19 +142,32 @@ extension Evaluator {
         }
     }
 
-    /// Runs a builtin body, attaching `range` to the errors it throws.
+    /// Runs a builtin body, attaching `range` to the errors it throws, also
+    /// to those a stream it returns throws later while being read.
     func guarded<T>(at range: SourceRange, _ body: () async throws -> T) async throws -> T {
+        let result: T
         do {
-            return try await body()
-        } catch let error as BuiltinError {
-            throw RuntimeError(error.kind, id: "builtin-\(error.kind.rawValue)", message: error.message,
-                range: range, notes: error.notes)
-        } catch let error as RuntimeError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
+            result = try await body()
         } catch {
-            throw RuntimeError(.runtime, id: "builtin-failure", message: String(describing: error), range: range)
+            throw Self.runtimeError(from: error, at: range)
+        }
+        if case .stream(let stream) as PipelineData = result, let wrapped = PipelineData.stream(
+            stream.mapErrors { Self.runtimeError(from: $0, at: range) }) as? T
+        {
+            return wrapped
+        }
+        return result
+    }
+
+    /// `error` as a ``RuntimeError`` pointing at `range`; cancellation passes through.
+    static func runtimeError(from error: any Error, at range: SourceRange) -> any Error {
+        switch error {
+        case let error as BuiltinError:
+            RuntimeError(error.kind, id: "builtin-\(error.kind.rawValue)", message: error.message, range: range,
+                notes: error.notes)
+        case let error as RuntimeError: error
+        case is CancellationError: error
+        default: RuntimeError(.runtime, id: "builtin-failure", message: String(describing: error), range: range)
         }
     }
 }

@@ -59,10 +59,14 @@ extension Evaluator {
         switch value {
         case .record(var record):
             guard let typeName = record.typeName else { return value }
-            for derived in context.registry.derivedFields(of: typeName) where record[derived.field.name] == nil {
-                record[derived.field.name] = try await compute(derived, for: record)
-            }
-            return .record(record)
+            let missing = context.registry.derivedFields(of: typeName).filter { record[$0.field.name] == nil }
+            guard !missing.isEmpty else { return value }
+            for derived in missing { record[derived.field.name] = try await compute(derived, for: record) }
+            guard let order = context.registry.schema(named: typeName)?.fieldNames else { return .record(record) }
+            var ordered = Record(typeName: typeName)
+            for name in order { if let field = record[name] { ordered[name] = field } }
+            for (key, field) in record.fields where ordered[key] == nil { ordered[key] = field }
+            return .record(ordered)
         case .list(let elements):
             return .list(try await ValueStream(elements).mapConcurrently(width: 8) { try await materialize($0) }.collect())
         default:

@@ -145,3 +145,20 @@ extension ValueStream {
         }
     }
 }
+
+extension ValueStream {
+    /// Passes every error the iteration throws through `transform`.
+    public func mapErrors(_ transform: @escaping @Sendable (any Error) -> any Error) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var iterator = base.makeAsyncIterator()
+            return {
+                do {
+                    return try await iterator.next()
+                } catch {
+                    throw transform(error)
+                }
+            }
+        }
+    }
+}

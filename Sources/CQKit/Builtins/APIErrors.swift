@@ -1,0 +1,88 @@
+import CQ
+import CircleCI
+
+/// Turns client errors into builtin errors with the right exit category.
+enum APIErrors {
+    static func map(_ error: any Error) -> any Error {
+        guard let error = error as? CircleCIError else { return error }
+        let kind: FailureKind
+        var notes: [String] = []
+        switch error.kind {
+        case .unauthorized, .forbidden:
+            kind = .authentication
+            notes.append("check CIRCLECI_TOKEN: it must be a personal API token (project tokens are refused by API v2)")
+        case .notFound:
+            kind = .notFound
+        case .rateLimited, .serverError, .transport, .timeout:
+            kind = .unavailable
+        case .cancelled:
+            return CancellationError()
+        case .invalidResponse:
+            kind = .runtime
+        default:
+            kind = .query
+        }
+        return BuiltinError(error.description, kind: kind, notes: notes)
+    }
+
+    /// Runs `body`, mapping client errors.
+    static func mapping<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw map(error)
+        }
+    }
+
+    /// A lazy stream over a paginated list, mapping each element and each error.
+    static func stream<Element: Sendable>(
+        _ list: Paginated<Element>, _ transform: @escaping @Sendable (Element) throws -> Value
+    ) -> ValueStream {
+        ValueStream {
+            var iterator = list.makeAsyncIterator()
+            return {
+                do {
+                    guard let element = try await iterator.next() else { return nil }
+                    return try transform(element)
+                } catch {
+                    throw map(error)
+                }
+            }
+        }
+    }
+}
+
+extension Invocation {
+    /// The project slug argument `name`, or the session's default project.
+    func project(_ name: String = "project", session: APISession) throws -> ProjectSlug {
+        guard let text = try string(name) else {
+            if let project = session.defaultProject { return project }
+            throw BuiltinError(
+                "\(self.name) needs a project slug such as \"gh/acme/api\"",
+                notes: ["or set a default with `:use gh/acme/api` in the REPL"])
+        }
+        do {
+            return try ProjectSlug(text)
+        } catch {
+            throw BuiltinError("\(error)")
+        }
+    }
+
+    /// The insights branch scope: `branch:` if given, all branches otherwise.
+    func branchScope() throws -> BranchScope {
+        if let branch = try string("branch") { return .branch(branch) }
+        if try bool("default_branch") == true { return .defaultBranch }
+        return .allBranches
+    }
+
+    /// The `window:` argument as a reporting window.
+    func reportingWindow() throws -> ReportingWindow? {
+        guard let text = try string("window") else { return nil }
+        guard let window = ReportingWindow(rawValue: text) else {
+            throw BuiltinError(
+                "unknown reporting window \"\(text)\"",
+                notes: ["use one of: " + ReportingWindow.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        return window
+    }
+}

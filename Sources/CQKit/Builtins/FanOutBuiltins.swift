@@ -1,0 +1,166 @@
+import CQ
+import CircleCI
+
+/// Stages that follow a row to the things it contains: `workflows`, `jobs`,
+/// `details`, `tests`, `artifacts`, `config`, `logs`.
+struct FanOutBuiltins {
+    let session: APISession
+    var factory: RecordFactory { RecordFactory(session: session) }
+
+    var all: [Builtin] {
+        [workflows, jobs, details, tests, artifacts, config, logs]
+    }
+
+    private var workflows: Builtin {
+        fanOut(
+            "workflows", from: ["Pipeline"], returns: .list(.record(CircleCISchemas.workflow)),
+            summary: "The workflows of each pipeline.",
+            examples: ["pipelines(\"gh/acme/api\") | take 5 | workflows | select pipeline_number, name, status"]
+        ) { row, invocation in
+            .value(.list(try await Workflows(session: session).of(pipeline: try record(row, invocation), context: invocation.context)))
+        }
+    }
+
+    private var jobs: Builtin {
+        fanOut(
+            "jobs", from: ["Pipeline", "Workflow"], returns: .list(.record(CircleCISchemas.job)),
+            summary: "The jobs of each pipeline (all its workflows) or workflow.",
+            examples: ["pipelines(\"gh/acme/api\") | where state == \"failed\" | jobs | where status == \"failed\""]
+        ) { row, invocation in
+            let input = try record(row, invocation)
+            let workflows: [Value] = input.typeName == "Pipeline"
+                ? try await Workflows(session: session).of(pipeline: input, context: invocation.context)
+                : [row]
+            let factory = self.factory
+            let client = session.client
+            return .stream(ValueStream(workflows).flatMap { workflow in
+                guard case .record(let workflowRecord) = workflow, let id = workflowRecord["id"]?.stringValue else {
+                    return ValueStream([])
+                }
+                return APIErrors.stream(client.jobs(workflowID: id)) { try factory.job($0, in: workflowRecord) }
+            })
+        }
+    }
+
+    private var details: Builtin {
+        fanOut(
+            "details", from: ["Job"], returns: .list(.record(CircleCISchemas.jobDetails)),
+            summary: "The full details of each build job (executor, parallelism, timings); approval jobs have none.",
+            examples: ["… | jobs | where status == \"failed\" | details | select name, executor.resource_class"]
+        ) { row, invocation in
+            guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
+            let model = try await APIErrors.mapping { try await session.client.jobDetails(project: project, number: number) }
+            return .value(try factory.record(model, CircleCISchemas.jobDetails))
+        }
+    }
+
+    private var tests: Builtin {
+        fanOut(
+            "tests", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.testResult)),
+            summary: "The test results each job uploaded.",
+            examples: ["… | jobs | tests | where result == \"failure\" | select name, classname, job_name"]
+        ) { row, invocation in
+            guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
+            let name = row.recordValue?["name"]?.stringValue
+            let factory = self.factory
+            return .stream(APIErrors.stream(session.client.tests(project: project, jobNumber: number)) {
+                try factory.jobItem($0, CircleCISchemas.testResult, jobNumber: number, jobName: name)
+            })
+        }
+    }
+
+    private var artifacts: Builtin {
+        fanOut(
+            "artifacts", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.artifact)),
+            summary: "The artifacts each job stored.", examples: ["job(\"gh/acme/api\", 1234) | artifacts | select path, url"]
+        ) { row, invocation in
+            guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
+            let name = row.recordValue?["name"]?.stringValue
+            let factory = self.factory
+            return .stream(APIErrors.stream(session.client.artifacts(project: project, jobNumber: number)) {
+                try factory.jobItem($0, CircleCISchemas.artifact, jobNumber: number, jobName: name)
+            })
+        }
+    }
+
+    private var config: Builtin {
+        fanOut(
+            "config", from: ["Pipeline"], returns: .list(.record(APISchemas.pipelineConfig)),
+            summary: "The configuration each pipeline ran with (source and compiled YAML).",
+            examples: ["pipeline(\"gh/acme/api\", 42) | config | map compiled"]
+        ) { row, invocation in
+            guard let id = try record(row, invocation)["id"]?.stringValue else { return .value(.null) }
+            let model = try await APIErrors.mapping { try await session.client.pipelineConfig(pipelineID: id) }
+            return .value(try factory.record(model, APISchemas.pipelineConfig))
+        }
+    }
+
+    private var logs: Builtin {
+        Builtin(
+            "logs", kind: .fanOut,
+            parameters: [
+                Parameter("step", .string, required: false, labelled: true, summary: "only steps whose name contains this"),
+                Parameter("failed", .bool, required: false, labelled: true, summary: "only steps that failed"),
+            ],
+            summary: "The step output of each job (API v1.1; one request per job and one per step read).",
+            details: "Output comes from presigned URLs on another host; cq fetches them without your token.",
+            examples: ["job(\"gh/acme/api\", 1234) | logs(failed: true) | map output"],
+            inputTypes: ["Job", "JobDetails"], result: .fixed(.list(.record(CircleCISchemas.stepLog))), effect: .readsAPI,
+            implementation: .fanOut { row, invocation in
+                guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
+                let filter = try invocation.string("step")
+                let failedOnly = try invocation.bool("failed") ?? false
+                let client = session.client
+                let steps = try await APIErrors.mapping { try await client.jobSteps(project: project, jobNumber: number) }
+                let actions = steps.flatMap { step in step.actions.map { (step.name, $0) } }.filter { name, action in
+                    (filter.map { name.contains($0) } ?? true) && (!failedOnly || action.failed == true)
+                }
+                return .stream(ValueStream(actions.indices.map { Value.int($0) }).map { index in
+                    guard let position = index.intValue else { return .null }
+                    let (name, action) = actions[position]
+                    let output = try await APIErrors.mapping { try await client.stepOutput(action) }
+                    return .record(
+                        [
+                            ("job_number", .int(number)), ("step", .int(action.step)), ("index", .int(action.index)),
+                            ("name", .string(name)), ("status", .string(action.status)),
+                            ("exit_code", action.exitCode.map(Value.int) ?? .null),
+                            ("start_time", action.startTime.map(Value.timestamp) ?? .null),
+                            ("end_time", action.endTime.map(Value.timestamp) ?? .null),
+                            ("run_time_millis", action.runTimeMillis.map(Value.int) ?? .null),
+                            ("output", .string(output.map(\.message).joined())),
+                        ], typeName: "StepLog")
+                })
+            })
+    }
+
+    /// A fan-out stage over records of the given types.
+    private func fanOut(
+        _ name: String, from inputTypes: [String], returns type: ValueType, summary: String, examples: [String],
+        _ body: @escaping @Sendable (Value, Invocation) async throws -> PipelineData
+    ) -> Builtin {
+        Builtin(
+            name, kind: .fanOut, summary: summary, examples: examples, inputTypes: inputTypes, result: .fixed(type),
+            effect: .readsAPI, implementation: .fanOut(body))
+    }
+
+    private func record(_ row: Value, _ invocation: Invocation) throws -> Record {
+        guard case .record(let record) = row else {
+            throw BuiltinError("\(invocation.name) needs records, not \(row.kindDescription)")
+        }
+        return record
+    }
+
+    /// The project and job number of a Job or JobDetails row; `nil` for
+    /// approval jobs and jobs without a number, which have no details.
+    private func jobReference(_ row: Value, _ invocation: Invocation) throws -> (ProjectSlug, Int)? {
+        let job = try record(row, invocation)
+        if job["type"]?.stringValue == "approval" { return nil }
+        let slug = job["project_slug"]?.stringValue ?? job["project"]?.recordValue?["slug"]?.stringValue
+        guard let slug, let number = job["job_number"]?.intValue ?? job["number"]?.intValue else { return nil }
+        do {
+            return (try ProjectSlug(slug), number)
+        } catch {
+            throw BuiltinError("\(error)")
+        }
+    }
+}

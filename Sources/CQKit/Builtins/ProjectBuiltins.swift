@@ -1,0 +1,55 @@
+import CQ
+import CircleCI
+
+/// Sources about people, organisations and projects.
+struct ProjectBuiltins {
+    let session: APISession
+    var factory: RecordFactory { RecordFactory(session: session) }
+
+    var all: [Builtin] {
+        [
+            source(
+                "me", [], returns: .record(APISchemas.user), summary: "The user the token belongs to.",
+                examples: ["me()"]
+            ) { _ in
+                try factory.record(try await session.client.me(), APISchemas.user)
+            },
+            source(
+                "collaborations", [], returns: .list(.record(APISchemas.collaboration)),
+                summary: "The organisations the user belongs to.", examples: ["collaborations() | select name, slug"]
+            ) { _ in
+                .list(try await session.client.collaborations().map { try factory.record($0, APISchemas.collaboration) })
+            },
+            source(
+                "user", [Parameter("id", .string)], returns: .record(APISchemas.user), summary: "A user by id."
+            ) { invocation in
+                try factory.record(try await session.client.user(id: try invocation.requiredString("id")), APISchemas.user)
+            },
+            source(
+                "organization", [Parameter("org", .string, summary: "an org slug such as gh/acme, or an org id")],
+                returns: .record(APISchemas.organization), summary: "An organisation by slug or id."
+            ) { invocation in
+                try factory.record(
+                    try await session.client.organization(try invocation.requiredString("org")), APISchemas.organization)
+            },
+            source(
+                "project", [Parameter("project", .string, required: false, summary: "a slug such as gh/acme/api")],
+                returns: .record(APISchemas.project), summary: "A project by slug.",
+                examples: ["project(\"gh/acme/api\").vcs_info.default_branch"]
+            ) { invocation in
+                try factory.record(try await session.client.project(try invocation.project(session: session)), APISchemas.project)
+            },
+        ]
+    }
+
+    /// A source that returns one value.
+    func source(
+        _ name: String, _ parameters: [Parameter], returns type: ValueType, summary: String, examples: [String] = [],
+        _ body: @escaping @Sendable (Invocation) async throws -> Value
+    ) -> Builtin {
+        Builtin(
+            name, kind: .source, parameters: parameters, summary: summary, examples: examples, result: .fixed(type),
+            effect: .readsAPI,
+            implementation: .function { invocation in .value(try await APIErrors.mapping { try await body(invocation) }) })
+    }
+}

@@ -1,0 +1,84 @@
+import CQ
+import CircleCI
+
+/// Sources about project and organisation settings: schedules, environment
+/// variables (masked, as the API returns them), checkout keys, contexts, webhooks.
+struct SettingsBuiltins {
+    let session: APISession
+    var factory: RecordFactory { RecordFactory(session: session) }
+
+    private static let project = Parameter("project", .string, required: false, summary: "a project slug (default: `:use`)")
+
+    var all: [Builtin] {
+        [
+            list("schedules", [Self.project], of: APISchemas.schedule, summary: "A project's scheduled pipelines.") { invocation in
+                session.client.schedules(project: try invocation.project(session: session))
+            },
+            list(
+                "envvars", [Self.project], of: APISchemas.environmentVariable,
+                summary: "A project's environment variables; values are masked by CircleCI."
+            ) { invocation in
+                session.client.environmentVariables(project: try invocation.project(session: session))
+            },
+            list("checkout_keys", [Self.project], of: APISchemas.checkoutKey, summary: "A project's checkout keys.") { invocation in
+                session.client.checkoutKeys(project: try invocation.project(session: session))
+            },
+            list(
+                "contexts", [Parameter("org", .string, summary: "an org slug such as gh/acme, or an org id")],
+                of: APISchemas.context, summary: "An organisation's contexts.",
+                examples: ["contexts(\"gh/acme\") | context_envvars"]
+            ) { invocation in
+                let org = try invocation.requiredString("org")
+                if org.contains("/") {
+                    do { return session.client.contexts(owner: .slug(try OrgSlug(org))) } catch { throw BuiltinError("\(error)") }
+                }
+                return session.client.contexts(owner: .id(org))
+            },
+            Builtin(
+                "context_envvars", kind: .fanOut, summary: "The names of each context's environment variables (values are never returned).",
+                inputTypes: ["Context"], result: .fixed(.list(.record(APISchemas.contextEnvironmentVariable))), effect: .readsAPI,
+                implementation: .fanOut { row, _ in
+                    guard let id = row.recordValue?["id"]?.stringValue else { return .value(.list([])) }
+                    let factory = self.factory
+                    return .stream(APIErrors.stream(session.client.contextEnvironmentVariables(contextID: id)) {
+                        try factory.record($0, APISchemas.contextEnvironmentVariable)
+                    })
+                }),
+            Builtin(
+                "restrictions", kind: .fanOut, summary: "Each context's restrictions (projects, expressions, groups).",
+                inputTypes: ["Context"], result: .fixed(.list(.record(APISchemas.contextRestriction))), effect: .readsAPI,
+                implementation: .fanOut { row, _ in
+                    guard let id = row.recordValue?["id"]?.stringValue else { return .value(.list([])) }
+                    let factory = self.factory
+                    return .stream(APIErrors.stream(session.client.contextRestrictions(contextID: id)) {
+                        try factory.record($0, APISchemas.contextRestriction)
+                    })
+                }),
+            Builtin(
+                "webhooks", kind: .source, parameters: [Self.project], summary: "A project's outbound webhooks.",
+                result: .fixed(.list(.record(APISchemas.webhook))), effect: .readsAPI,
+                implementation: .function { invocation in
+                    let slug = try invocation.project(session: session)
+                    let client = session.client
+                    let project = try await APIErrors.mapping { try await client.project(slug) }
+                    let factory = self.factory
+                    return .stream(APIErrors.stream(client.webhooks(projectID: project.id)) {
+                        try factory.record($0, APISchemas.webhook)
+                    })
+                }),
+        ]
+    }
+
+    private func list<Element: Encodable & Sendable>(
+        _ name: String, _ parameters: [Parameter], of schema: RecordSchema, summary: String, examples: [String] = [],
+        _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
+    ) -> Builtin {
+        Builtin(
+            name, kind: .source, parameters: parameters, summary: summary, examples: examples,
+            result: .fixed(.list(.record(schema))), effect: .readsAPI,
+            implementation: .function { invocation in
+                let factory = self.factory
+                return .stream(APIErrors.stream(try makeList(invocation)) { try factory.record($0, schema) })
+            })
+    }
+}

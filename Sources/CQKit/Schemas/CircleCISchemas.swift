@@ -1,0 +1,132 @@
+import CQ
+
+/// The record schemas the CircleCI builtins produce: the document's schemas
+/// plus the fields cq derives, and the columns tables show by default.
+enum CircleCISchemas {
+    /// A pipeline's outcome, as the web app shows it (see ``PipelineOutcome``).
+    static let pipelineOutcome: ValueType = .enumeration(PipelineOutcome.allValues)
+
+    static let pipeline = derive(
+        APISchemas.pipeline,
+        replacing: "state",
+        with: [
+            .init(
+                "state", pipelineOutcome, isDerived: true,
+                summary: "The pipeline's outcome as the web app shows it: failed if any workflow failed or errored, "
+                    + "else running, on_hold, canceled, success; errored, setup-pending, setup, pending and created pass through "
+                    + "from api_state. Costs one request per pipeline, made only when used."),
+            .init(
+                "api_state", .enumeration(["created", "errored", "setup-pending", "setup", "pending"]), isDerived: true,
+                summary: "The API's own pipeline `state`, which describes config processing only and never says failed."),
+        ],
+        adding: [url("pipeline")],
+        tableColumns: ["number", "state", "vcs.branch", "trigger.type", "trigger.actor.login", "created_at", "id"])
+
+    static let workflow = derive(
+        APISchemas.workflow,
+        adding: [duration("from created_at to stopped_at; null while running"), url("workflow")],
+        tableColumns: ["pipeline_number", "name", "status", "created_at", "duration", "id"])
+
+    static let job = derive(
+        APISchemas.job,
+        adding: [
+            .init("workflow_id", .string, isDerived: true, summary: "The workflow the job belongs to."),
+            .init("workflow_name", .string, isDerived: true, summary: "The name of that workflow."),
+            .init("pipeline_number", .int, isDerived: true, summary: "The number of the job's pipeline."),
+            duration("from started_at to stopped_at; null until both are known"),
+            url("job"),
+        ],
+        tableColumns: ["job_number", "name", "status", "type", "duration", "workflow_name", "pipeline_number"])
+
+    static let jobDetails = derive(
+        APISchemas.jobDetails, tableColumns: ["number", "name", "status", "executor.resource_class", "duration", "created_at"])
+
+    static let testResult = derive(
+        APISchemas.testResult, adding: jobContext,
+        tableColumns: ["result", "name", "classname", "run_time", "job_name", "job_number"])
+
+    static let artifact = derive(APISchemas.artifact, adding: jobContext, tableColumns: ["job_number", "node_index", "path", "url"])
+
+    static let workflowRun = derive(
+        APISchemas.workflowRun,
+        adding: [.init("workflow", .string, isDerived: true, summary: "The name of the workflow these runs belong to.")],
+        tableColumns: ["created_at", "workflow", "branch", "status", "duration", "credits_used", "id"])
+
+    static let workflowMetrics = derive(
+        APISchemas.workflowMetrics,
+        tableColumns: [
+            "name", "metrics.total_runs", "metrics.success_rate", "metrics.duration_metrics.median",
+            "metrics.duration_metrics.p95", "window_end",
+        ])
+
+    static let jobMetrics = derive(
+        APISchemas.jobMetrics,
+        tableColumns: [
+            "name", "metrics.total_runs", "metrics.failed_runs", "metrics.success_rate", "metrics.duration_metrics.median",
+            "metrics.duration_metrics.p95",
+        ])
+
+    static let flakyTest: RecordSchema = {
+        let list = APISchemas.flakyTests.field("flaky_tests")?.type.elementType?.recordSchema
+        var schema = list ?? RecordSchema(name: "FlakyTest", fields: [])
+        schema.name = "FlakyTest"
+        schema.tableColumns = ["times_flaked", "test_name", "classname", "job_name", "workflow_name"]
+        return schema
+    }()
+
+    static let stepLog = RecordSchema(
+        name: "StepLog",
+        fields: [
+            .init("job_number", .int, summary: "The job the step belongs to."),
+            .init("step", .int, summary: "The step's position in the job (v1.1 `step`)."),
+            .init("index", .int, summary: "The parallel run (node) the output comes from (v1.1 `index`)."),
+            .init("name", .string, summary: "The step's name."),
+            .init("status", .string, summary: "The step's status (v1.1 `status`)."),
+            .init("exit_code", .optional(.int), summary: "The step's exit code; null for timed-out or running steps."),
+            .init("start_time", .optional(.timestamp), summary: "When the step started."),
+            .init("end_time", .optional(.timestamp), summary: "When the step ended."),
+            .init("run_time_millis", .optional(.int), summary: "How long the step ran, in milliseconds."),
+            .init("output", .string, isDerived: true, summary: "The step's output, from its presigned output_url."),
+        ],
+        tableColumns: ["job_number", "step", "name", "status", "exit_code", "output"])
+
+    /// Every schema the CircleCI builtins register.
+    static let all: [RecordSchema] = [
+        pipeline, workflow, job, jobDetails, testResult, artifact, workflowRun, workflowMetrics, jobMetrics, flakyTest,
+        stepLog, APISchemas.pipelineConfig, APISchemas.project, APISchemas.user, APISchemas.collaboration,
+        APISchemas.organization, APISchemas.environmentVariable, APISchemas.checkoutKey, APISchemas.schedule,
+        APISchemas.context, APISchemas.contextEnvironmentVariable, APISchemas.contextRestriction, APISchemas.webhook,
+        APISchemas.jobTimeseries, APISchemas.workflowSummary, APISchemas.testMetrics, APISchemas.insightsBranches,
+        APISchemas.orgSummary, APISchemas.projectSummary,
+    ]
+
+    private static let jobContext: [RecordSchema.Field] = [
+        .init("job_number", .int, isDerived: true, summary: "The number of the job this came from."),
+        .init("job_name", .optional(.string), isDerived: true, summary: "The name of that job, when known."),
+    ]
+
+    private static func duration(_ detail: String) -> RecordSchema.Field {
+        .init("duration", .optional(.duration), isDerived: true, summary: "How long it ran: \(detail).")
+    }
+
+    private static func url(_ what: String) -> RecordSchema.Field {
+        .init("url", .optional(.string), isDerived: true, summary: "The \(what)'s page in the CircleCI web app.")
+    }
+
+    private static func derive(
+        _ base: RecordSchema, replacing replaced: String? = nil, with replacements: [RecordSchema.Field] = [],
+        adding added: [RecordSchema.Field] = [], tableColumns: [String]
+    ) -> RecordSchema {
+        var fields: [RecordSchema.Field] = []
+        for field in base.fields {
+            if field.name == replaced { fields += replacements } else { fields.append(field) }
+        }
+        return RecordSchema(name: base.name, fields: fields + added, tableColumns: tableColumns)
+    }
+}
+
+extension RecordSchema.Field {
+    init(_ name: String, _ type: ValueType, isDerived: Bool, summary: String) {
+        self.init(name, type, summary: summary, isDerived: isDerived)
+    }
+}
