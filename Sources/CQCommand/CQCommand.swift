@@ -1,7 +1,20 @@
 import ArgumentParser
 
+/// `cq`: ask questions of CircleCI.
 @main
 struct CQCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cq", abstract: "Ask questions of CircleCI.")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "cq",
+        abstract: "Ask questions of CircleCI: a pipe query language over the CircleCI API v2.",
+        discussion: """
+            Examples:
+              cq --demo -e 'pipelines("gh/org/repo") | where state == "failed" | jobs'
+              cq report.cq --format json
+              cq                      (interactive REPL)
+
+            Token: CIRCLECI_TOKEN, CIRCLE_TOKEN or ~/.circleci/cli.yml. Host: --host, CIRCLECI_HOST.
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, CheckCommand.self, FormatCommand.self, HelpCommand.self, SimulatorCommand.self],
+        defaultSubcommand: RunCommand.self)
 }

@@ -1,0 +1,30 @@
+# cq: the two commands of the README, each installing what a fresh machine lacks.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MISSION := pipelines("gh/org/repo") | where state == "failed" | jobs
+
+.PHONY: demo repl test deps build bench
+
+## demo: run the mission's example against the built-in demo organisation.
+demo: deps
+	$(SWIFT) run cq --demo -e '$(MISSION)'
+
+## repl: explore the demo organisation interactively.
+repl: deps
+	$(SWIFT) run cq --demo
+
+## test: build everything and run the whole test suite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## bench: print performance figures (requests, latency, evaluator throughput).
+bench: deps
+	$(SWIFT) run -c release cq-bench
+
+## deps: install libedit's headers and pkg-config when missing (Debian/Ubuntu).
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "Installing libedit-dev and pkg-config (needed for the REPL)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config; \
+	fi

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CQ
+import CQKit
+import Foundation
+
+/// `cq check FILE…`: parse and check scripts without making a request.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Parse and check .cq scripts without running them (no requests).")
+
+    @Flag(name: .long, help: "Check as if --allow-writes were given.")
+    var allowWrites = false
+
+    @Argument(help: "The scripts to check.")
+    var files: [String]
+
+    func run() async throws {
+        let engine = CQEngine(
+            session: Services.offlineSession,
+            options: EngineOptions(evaluation: EvaluationOptions(allowWrites: allowWrites)))
+        var failed = false
+        for file in files {
+            let source = SourceFile(name: file, text: try readSource(file))
+            var bindings = Checker.Bindings(variables: ["args": .list(.string)])
+            do {
+                _ = try engine.compile(source, bindings: &bindings)
+                print("\(file): ok")
+            } catch {
+                Terminal.printError(error.rendered(colored: Terminal.colors(on: STDERR_FILENO)))
+                failed = true
+            }
+        }
+        if failed { throw ExitStatus.queryError.exitCode }
+    }
+}
+
+/// `cq fmt FILE`: print a script in canonical form, comments kept.
+struct FormatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt", abstract: "Print .cq scripts in canonical form (comments are kept).")
+
+    @Flag(name: [.short, .long], help: "Rewrite the files in place instead of printing them.")
+    var inPlace = false
+
+    @Argument(help: "The scripts to format.")
+    var files: [String]
+
+    func run() async throws {
+        for file in files {
+            let source = SourceFile(name: file, text: try readSource(file))
+            let formatted: String
+            do {
+                formatted = try Formatter.format(source)
+            } catch {
+                Terminal.printError(DiagnosticRenderer(colored: Terminal.colors(on: STDERR_FILENO)).render(error.diagnostics, in: source))
+                throw ExitStatus.queryError.exitCode
+            }
+            if inPlace {
+                guard formatted != source.text else { continue }
+                do {
+                    try formatted.write(toFile: file, atomically: true, encoding: .utf8)
+                } catch {
+                    throw CommandFailure(.software, "cannot write \(file): \((error as NSError).localizedDescription)")
+                }
+            } else {
+                print(formatted, terminator: "")
+            }
+        }
+    }
+}
+
+/// `cq help [NAME]`: the builtins, or one builtin or record type, from the registry.
+struct HelpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help", abstract: "Describe the builtins, or one builtin or record type.")
+
+    @Argument(help: "A builtin (pipelines, where, percentile, …) or record type (Pipeline, Job, …).")
+    var name: String?
+
+    func run() async throws {
+        let help = HelpText(registry: CQEngine(session: Services.offlineSession).registry)
+        guard let name else {
+            print(help.overview, terminator: "")
+            return
+        }
+        guard let text = help.topic(name) else {
+            var message = "cq: no builtin or record type named `\(name)`"
+            if let suggestion = help.suggestion(for: name) { message += "; did you mean `\(suggestion)`?" }
+            Terminal.printError(message + "\n")
+            throw ExitStatus.usage.exitCode
+        }
+        print(text, terminator: "")
+    }
+}
+
+/// Reads a script, as a usage error when it cannot be read.
+func readSource(_ file: String) throws -> String {
+    if file == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+    do {
+        return try String(contentsOfFile: file, encoding: .utf8)
+    } catch {
+        Terminal.printError("cq: cannot read \(file): \((error as NSError).localizedDescription)\n")
+        throw ExitStatus.usage.exitCode
+    }
+}

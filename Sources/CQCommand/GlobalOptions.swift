@@ -1,0 +1,41 @@
+import ArgumentParser
+import CQ
+
+/// Options every command that evaluates queries shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, ndjson, csv or vertical (default: table).")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "CircleCI host for server installations (default: $CIRCLECI_HOST, ~/.circleci/cli.yml, https://circleci.com).")
+    var host: String?
+
+    @Flag(name: .long, help: "Query the built-in demo organisation: no token, no network.")
+    var demo = false
+
+    @Flag(name: .long, help: "Allow queries that change CircleCI state (trigger, rerun, cancel, approve).")
+    var allowWrites = false
+
+    @Option(name: .customLong("arg"), help: ArgumentHelp("Set a script variable: --arg name=value (read as $name).", valueName: "name=value"))
+    var arguments: [String] = []
+
+    /// The `--arg` values as variables; values that parse as JSON numbers or
+    /// booleans keep their type, everything else is a string.
+    func variables() throws -> [String: Value] {
+        var variables: [String: Value] = [:]
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw ValidationError("--arg needs name=value, got \"\(argument)\"")
+            }
+            let name = String(argument[..<equals])
+            let text = String(argument[argument.index(after: equals)...])
+            switch text {
+            case "true": variables[name] = .bool(true)
+            case "false": variables[name] = .bool(false)
+            default: variables[name] = Int(text).map(Value.int) ?? .string(text)
+            }
+        }
+        return variables
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CQ
+import Foundation
+
+/// `cq [-e QUERY | FILE.cq [ARGS…]]`: evaluate a query, run a script, read a
+/// program from standard input, or start the REPL on a terminal.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Evaluate a query (-e), run a .cq script, or start the interactive REPL.",
+        discussion: """
+            Without -e or FILE, cq starts the REPL when standard input is a terminal and reads
+            a program from standard input otherwise. Scripts see their arguments as $args
+            (a list of strings) and --arg name=value as $name.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: [.customShort("e"), .customLong("eval")], help: "Evaluate QUERY and print its value.")
+    var query: String?
+
+    @Argument(help: "A .cq script to run (use - for standard input).")
+    var file: String?
+
+    @Argument(help: "Arguments for the script, available as $args.")
+    var scriptArguments: [String] = []
+
+    func run() async throws {
+        let status: ExitStatus
+        do {
+            status = try await execute()
+        } catch let failure as CommandFailure {
+            Terminal.printError("cq: \(failure.message)\n")
+            status = failure.status
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            Terminal.printError("cq: \(error)\n")
+            status = .usage
+        }
+        if status != .success { throw status.exitCode }
+    }
+
+    private func execute() async throws -> ExitStatus {
+        let services = try Services.make(options)
+        let engine = services.engine(options)
+        var variables = try options.variables()
+        let positional = query == nil ? scriptArguments : (file.map { [$0] } ?? []) + scriptArguments
+        variables["args"] = .list(positional.map(Value.string))
+        let runner = QueryRunner(engine: engine, services: services, format: options.format)
+        var environment = Environment(variables: variables)
+        var bindings = Checker.Bindings(variables: variables.mapValues { _ in .any })
+
+        if let query {
+            return await runner.run(SourceFile(name: "<command line>", text: query), environment: &environment, bindings: &bindings)
+        }
+        if let file, file != "-" {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw CommandFailure(.usage, "cannot read \(file): \((error as NSError).localizedDescription)")
+            }
+            return await runner.run(SourceFile(name: file, text: text), environment: &environment, bindings: &bindings)
+        }
+        if file == nil, Terminal.standardInputIsTerminal {
+            return await InteractiveSession(runner: runner, services: services, options: options)
+                .run(environment: environment, bindings: bindings)
+        }
+        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        return await runner.run(SourceFile(name: "<stdin>", text: text), environment: &environment, bindings: &bindings)
+    }
+}

@@ -1,0 +1,77 @@
+import CQ
+import CQKit
+import CircleCI
+import CircleCISimulator
+import Foundation
+
+/// The CircleCI connection a run uses: the real API, or the demo simulator.
+struct Services {
+    /// The session the builtins call through.
+    let session: APISession
+    /// Whether a token is configured (the demo always has one).
+    let hasToken: Bool
+    /// Counts of the HTTP requests made.
+    let metrics: RequestMetrics
+    /// The clock `now()` reads; `CQ_NOW` pins it (tests, reproducible examples).
+    let now: @Sendable () -> Date
+
+    /// Sets up the connection from the options and the environment, printing
+    /// configuration warnings to standard error.
+    static func make(_ options: GlobalOptions) throws -> Services {
+        let environment = ProcessInfo.processInfo.environment
+        let now = try clock(environment)
+        let metrics = RequestMetrics()
+        if options.demo {
+            let simulator = Simulator(now: now())
+            let configuration = try CircleCIConfiguration(host: "https://circleci.com", token: Simulator.demoToken)
+            let client = CircleCIClient(configuration: configuration, transport: simulator.transport, metrics: metrics)
+            return Services(
+                session: APISession(client: client, apiHost: configuration.host), hasToken: true, metrics: metrics, now: now)
+        }
+        let resolved = try CircleCIConfiguration.resolve(
+            environment: environment, homeDirectory: FileManager.default.homeDirectoryForCurrentUser,
+            explicitHost: options.host)
+        for warning in resolved.warnings { Terminal.printError("cq: warning: \(warning)\n") }
+        let configuration = resolved.configuration
+        let client = CircleCIClient(configuration: configuration, transport: URLSessionTransport(), metrics: metrics)
+        return Services(
+            session: APISession(client: client, apiHost: configuration.host), hasToken: configuration.token != nil,
+            metrics: metrics, now: now)
+    }
+
+    /// The engine for these services and options.
+    func engine(_ options: GlobalOptions) -> CQEngine {
+        CQEngine(
+            session: session,
+            options: EngineOptions(evaluation: EvaluationOptions(allowWrites: options.allowWrites), now: now))
+    }
+
+    private static func clock(_ environment: [String: String]) throws -> @Sendable () -> Date {
+        guard let text = environment["CQ_NOW"] else { return { Date() } }
+        guard let date = Timestamp.parse(text) else {
+            throw CommandFailure(.usage, "CQ_NOW must be an ISO 8601 timestamp, e.g. 2026-11-20T12:00:00Z")
+        }
+        return { date }
+    }
+
+    /// The message for a query that needs the API when no token is set.
+    static let missingTokenMessage = """
+        cq: this query calls the CircleCI API, but no token is set.
+          Create a personal API token at https://app.circleci.com/settings/user/tokens, then:
+            export CIRCLECI_TOKEN=<your token>
+          (cq also reads CIRCLE_TOKEN and the token in ~/.circleci/cli.yml.)
+          To try cq without a token, add --demo to query the built-in demo organisation.
+
+        """
+}
+
+/// A failure that ends `cq` with a message and an exit status.
+struct CommandFailure: Error {
+    let status: ExitStatus
+    let message: String
+
+    init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+}

@@ -1,0 +1,42 @@
+import CQ
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Facts about the standard streams, and writing to them.
+enum Terminal {
+    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Whether output to `descriptor` may be coloured: a terminal, `NO_COLOR` unset, `TERM` not dumb.
+    static func colors(on descriptor: Int32) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(descriptor) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+
+    /// The width tables must fit: the terminal's columns, or `COLUMNS`, or no limit when piped.
+    static var outputWidth: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
+        guard standardOutputIsTerminal else { return nil }
+        return TerminalSize.columns(of: STDOUT_FILENO) ?? 80
+    }
+
+    /// Writes `text` to standard error.
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Standard output as a ``TextSink``: each write goes straight out, so
+/// NDJSON rows appear as they arrive.
+struct StandardOutput: TextSink {
+    func write(_ text: String) async {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
