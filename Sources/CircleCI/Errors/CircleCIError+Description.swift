@@ -24,7 +24,7 @@ extension CircleCIError {
         case .transport:
             return "could not reach CircleCI" + (detail.map { ": \($0)" } ?? "")
         case .timeout:
-            return detail ?? "the request timed out"
+            return "timed out" + (detail.map { ": \($0)" } ?? "")
         case .cancelled:
             return "the request was cancelled"
         case .invalidResponse:
