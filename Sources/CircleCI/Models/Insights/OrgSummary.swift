@@ -27,12 +27,12 @@ extension OrgSummary {
     /// Aggregated metrics for an org, with trends.
     public struct OrgData: Codable, Sendable, Hashable {
         /// Metrics for a single org metrics.
-        public var metrics: Metrics
+        public var metrics: AggregateMetrics
         /// Trends for a single org.
-        public var trends: Trends
+        public var trends: AggregateTrends
 
         /// Creates an `OrgData` from its fields.
-        public init(metrics: Metrics, trends: Trends) {
+        public init(metrics: AggregateMetrics, trends: AggregateTrends) {
             self.metrics = metrics
             self.trends = trends
         }
@@ -65,84 +65,6 @@ extension OrgSummary {
             case projectName = "project_name"
             case metrics
             case trends
-        }
-    }
-}
-
-extension OrgSummary.OrgData {
-    /// Metrics for a single org metrics.
-    public struct Metrics: Codable, Sendable, Hashable {
-        /// The total number of runs, including runs that are still on-hold or running.
-        public var totalRuns: Int
-        /// Total duration, in seconds.
-        public var totalDurationSecs: Int
-        /// The total credits consumed over the current timeseries interval.
-        public var totalCreditsUsed: Int
-        /// The share of successful runs, from 0 to 1.
-        public var successRate: Double
-        /// The average number of runs per day.
-        public var throughput: Double
-
-        /// Creates a `Metrics` from its fields.
-        public init(
-            totalRuns: Int,
-            totalDurationSecs: Int,
-            totalCreditsUsed: Int,
-            successRate: Double,
-            throughput: Double
-        ) {
-            self.totalRuns = totalRuns
-            self.totalDurationSecs = totalDurationSecs
-            self.totalCreditsUsed = totalCreditsUsed
-            self.successRate = successRate
-            self.throughput = throughput
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case totalRuns = "total_runs"
-            case totalDurationSecs = "total_duration_secs"
-            case totalCreditsUsed = "total_credits_used"
-            case successRate = "success_rate"
-            case throughput
-        }
-    }
-}
-
-extension OrgSummary.OrgData {
-    /// Trends for a single org.
-    public struct Trends: Codable, Sendable, Hashable {
-        /// The trend value for total number of runs.
-        public var totalRuns: Double
-        /// Trend value for total duration.
-        public var totalDurationSecs: Double
-        /// The trend value for total credits consumed.
-        public var totalCreditsUsed: Double
-        /// The trend value for the success rate.
-        public var successRate: Double
-        /// Trend value for the average number of runs per day.
-        public var throughput: Double
-
-        /// Creates a `Trends` from its fields.
-        public init(
-            totalRuns: Double,
-            totalDurationSecs: Double,
-            totalCreditsUsed: Double,
-            successRate: Double,
-            throughput: Double
-        ) {
-            self.totalRuns = totalRuns
-            self.totalDurationSecs = totalDurationSecs
-            self.totalCreditsUsed = totalCreditsUsed
-            self.successRate = successRate
-            self.throughput = throughput
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case totalRuns = "total_runs"
-            case totalDurationSecs = "total_duration_secs"
-            case totalCreditsUsed = "total_credits_used"
-            case successRate = "success_rate"
-            case throughput
         }
     }
 }

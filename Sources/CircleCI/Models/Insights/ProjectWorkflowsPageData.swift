@@ -52,12 +52,12 @@ extension ProjectWorkflowsPageData {
     /// Metrics and trends data aggregated for a given project.
     public struct ProjectData: Codable, Sendable, Hashable {
         /// Metrics aggregated across all workflows and branches for a project.
-        public var metrics: Metrics
+        public var metrics: AggregateMetrics
         /// Metric trends aggregated across all workflows and branches for a project.
-        public var trends: Trends
+        public var trends: AggregateTrends
 
         /// Creates a `ProjectData` from its fields.
-        public init(metrics: Metrics, trends: Trends) {
+        public init(metrics: AggregateMetrics, trends: AggregateTrends) {
             self.metrics = metrics
             self.trends = trends
         }
@@ -124,84 +124,6 @@ extension ProjectWorkflowsPageData {
             case branch
             case metrics
             case trends
-        }
-    }
-}
-
-extension ProjectWorkflowsPageData.ProjectData {
-    /// Metrics aggregated across all workflows and branches for a project.
-    public struct Metrics: Codable, Sendable, Hashable {
-        /// The total number of runs, including runs that are still on-hold or running.
-        public var totalRuns: Int
-        /// Total duration, in seconds.
-        public var totalDurationSecs: Int
-        /// The total credits consumed over the current timeseries interval.
-        public var totalCreditsUsed: Int
-        /// The share of successful runs, from 0 to 1.
-        public var successRate: Double
-        /// The average number of runs per day.
-        public var throughput: Double
-
-        /// Creates a `Metrics` from its fields.
-        public init(
-            totalRuns: Int,
-            totalDurationSecs: Int,
-            totalCreditsUsed: Int,
-            successRate: Double,
-            throughput: Double
-        ) {
-            self.totalRuns = totalRuns
-            self.totalDurationSecs = totalDurationSecs
-            self.totalCreditsUsed = totalCreditsUsed
-            self.successRate = successRate
-            self.throughput = throughput
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case totalRuns = "total_runs"
-            case totalDurationSecs = "total_duration_secs"
-            case totalCreditsUsed = "total_credits_used"
-            case successRate = "success_rate"
-            case throughput
-        }
-    }
-}
-
-extension ProjectWorkflowsPageData.ProjectData {
-    /// Metric trends aggregated across all workflows and branches for a project.
-    public struct Trends: Codable, Sendable, Hashable {
-        /// The trend value for total number of runs.
-        public var totalRuns: Double
-        /// Trend value for total duration.
-        public var totalDurationSecs: Double
-        /// The trend value for total credits consumed.
-        public var totalCreditsUsed: Double
-        /// The trend value for the success rate.
-        public var successRate: Double
-        /// Trend value for the average number of runs per day.
-        public var throughput: Double
-
-        /// Creates a `Trends` from its fields.
-        public init(
-            totalRuns: Double,
-            totalDurationSecs: Double,
-            totalCreditsUsed: Double,
-            successRate: Double,
-            throughput: Double
-        ) {
-            self.totalRuns = totalRuns
-            self.totalDurationSecs = totalDurationSecs
-            self.totalCreditsUsed = totalCreditsUsed
-            self.successRate = successRate
-            self.throughput = throughput
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case totalRuns = "total_runs"
-            case totalDurationSecs = "total_duration_secs"
-            case totalCreditsUsed = "total_credits_used"
-            case successRate = "success_rate"
-            case throughput
         }
     }
 }
