@@ -84,6 +84,12 @@ struct ConfigurationTests {
         #expect(warning.contains("chmod 600 ~/.circleci/cli.yml"))
         #expect(!warning.contains("secret-in-file"))
 
+        let shadowed = try CircleCIConfiguration.resolve(
+            environment: ["CIRCLECI_TOKEN": "env"], homeDirectory: home(cliYAML: "token: secret-in-file", mode: 0o640),
+            explicitHost: nil)
+        #expect(shadowed.configuration.token == "env")
+        #expect(shadowed.warnings.count == 1)
+
         let privateFile = try CircleCIConfiguration.resolve(
             environment: [:], homeDirectory: home(cliYAML: "token: secret-in-file", mode: 0o600), explicitHost: nil)
         #expect(privateFile.warnings.isEmpty)

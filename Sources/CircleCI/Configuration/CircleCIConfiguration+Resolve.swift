@@ -75,9 +75,9 @@ extension CircleCIConfiguration {
             (token, tokenSource) = (value, .environment(name))
         } else if let value = cliConfig?["token"] {
             (token, tokenSource) = (value, .cliConfigFile(filePath))
-            if let mode = permissions(of: file), mode & 0o077 != 0 {
-                warnings.append(.permissiveConfigFile(path: filePath, mode: mode))
-            }
+        }
+        if cliConfig?["token"] != nil, let mode = permissions(of: file), mode & 0o077 != 0 {
+            warnings.append(.permissiveConfigFile(path: filePath, mode: mode))
         }
 
         let candidates: [(String?, Source)] = [
