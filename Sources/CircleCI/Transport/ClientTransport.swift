@@ -24,6 +24,8 @@ public protocol ClientTransport: Sendable {
     /// - Returns: the response head and its complete body.
     /// - Throws: on a transport failure (connection refused, reset, timeout) or
     ///   cancellation; an HTTP error status is a normal response, not a throw.
+    ///   Throw ``TransportError`` so that retries can tell whether the request
+    ///   may have reached the server, and `CancellationError` on cancellation.
     func send(
         _ request: HTTPRequest,
         body: Data?,

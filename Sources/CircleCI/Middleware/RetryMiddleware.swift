@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+
+/// Retries requests as a ``RetryPolicy`` allows.
+///
+/// When the attempts run out, the last response is returned (so the client
+/// reports the 429 or 503 with CircleCI's message) or the last error rethrown.
+/// Cancellation is never retried and interrupts any wait.
+public struct RetryMiddleware: ClientMiddleware {
+    /// The retry rules.
+    public let policy: RetryPolicy
+    private let clock: ClientClock
+    private let metrics: RequestMetrics?
+
+    /// Creates the middleware.
+    public init(policy: RetryPolicy = .default, clock: ClientClock = .system, metrics: RequestMetrics? = nil) {
+        self.policy = policy
+        self.clock = clock
+        self.metrics = metrics
+    }
+
+    /// Sends the request, retrying while the policy allows.
+    public func intercept(
+        _ request: HTTPRequest,
+        body: Data?,
+        baseURL: URL,
+        operationID: String,
+        next: @Sendable (HTTPRequest, Data?, URL) async throws -> (HTTPResponse, Data)
+    ) async throws -> (HTTPResponse, Data) {
+        let idempotent = request.method == .get || request.method == .head
+        var attempt = 1
+        while true {
+            let delay: Duration
+            do {
+                let (response, data) = try await next(request, body, baseURL)
+                guard attempt < policy.maxAttempts,
+                    let wait = retryDelay(for: response, idempotent: idempotent, retry: attempt)
+                else { return (response, data) }
+                delay = wait
+            } catch {
+                guard attempt < policy.maxAttempts, shouldRetry(error, idempotent: idempotent) else { throw error }
+                delay = policy.backoff(beforeRetry: attempt)
+            }
+            metrics?.recordRetry()
+            metrics?.recordWait(delay)
+            try await clock.sleep(delay)
+            attempt += 1
+        }
+    }
+
+    /// The wait before retrying after `response`, or `nil` to stop.
+    private func retryDelay(for response: HTTPResponse, idempotent: Bool, retry: Int) -> Duration? {
+        guard idempotent else { return nil }
+        switch response.status.code {
+        case 429:
+            guard let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) else {
+                return policy.backoff(beforeRetry: retry)
+            }
+            return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
+        case 502, 503, 504:
+            if let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) {
+                return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
+            }
+            return policy.backoff(beforeRetry: retry)
+        default:
+            return nil
+        }
+    }
+
+    private func shouldRetry(_ error: any Error, idempotent: Bool) -> Bool {
+        guard let error = error as? TransportError else { return false }
+        switch error.kind {
+        case .requestNotSent: return true
+        case .connectionLost, .timedOut: return idempotent
+        case .other: return false
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// How the client retries failed requests.
+///
+/// - `429` is retried after `Retry-After` when the server sends it, otherwise
+///   after exponential back-off with jitter.
+/// - `502`, `503`, `504`, a lost connection and a time-out are retried for
+///   idempotent methods (`GET`, `HEAD`) only.
+/// - A request that never left (connection refused) is retried for any method.
+public struct RetryPolicy: Sendable, Hashable {
+    /// The most attempts per request, the first included; 1 disables retries.
+    public var maxAttempts: Int
+    /// The back-off before the first retry; it doubles on each further retry.
+    public var baseDelay: Duration
+    /// The longest back-off between two attempts.
+    public var maxDelay: Duration
+    /// The longest `Retry-After` or rate-limit reset honoured; a longer one
+    /// fails at once with ``CircleCIError/Kind/rateLimited`` and its ``CircleCIError/retryAfter``.
+    public var maxRetryAfter: Duration
+    /// The random share of each back-off, from 0 (none) to 1 (full jitter).
+    public var jitter: Double
+
+    /// Creates a policy.
+    public init(
+        maxAttempts: Int = 4,
+        baseDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(8),
+        maxRetryAfter: Duration = .seconds(60),
+        jitter: Double = 0.5
+    ) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxRetryAfter = maxRetryAfter
+        self.jitter = min(max(jitter, 0), 1)
+    }
+
+    /// Four attempts, 0.5 s doubling to 8 s, half jitter, `Retry-After` up to 60 s.
+    public static let `default` = RetryPolicy()
+
+    /// No retries at all.
+    public static let none = RetryPolicy(maxAttempts: 1)
+
+    /// The back-off before retry number `retry` (1 for the first retry).
+    public func backoff(beforeRetry retry: Int) -> Duration {
+        let exponent = min(max(retry - 1, 0), 30)
+        let full = min(baseDelay * (1 << exponent), maxDelay)
+        guard jitter > 0 else { return full }
+        let seconds = Self.seconds(full)
+        return .seconds(seconds * (1 - jitter) + Double.random(in: 0...(seconds * jitter)))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

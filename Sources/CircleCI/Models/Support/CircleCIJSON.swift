@@ -1,0 +1,50 @@
+import Foundation
+
+/// The JSON coders the client uses, for callers that decode or encode models
+/// themselves (a cache, a simulator, a record converter).
+///
+/// Dates decode from ISO 8601 with or without fractional seconds and encode as
+/// ISO 8601 in UTC, with milliseconds only when the date has them, as the API
+/// writes them.
+public enum CircleCIJSON {
+    /// A decoder for API responses.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parseDate(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected an ISO 8601 date, found \"\(text.prefix(40))\"")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// An encoder that writes models back with the API's field names and date format.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(formatDate(date))
+        }
+        return encoder
+    }
+
+    /// Parses an ISO 8601 timestamp with or without fractional seconds.
+    public static func parseDate(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) {
+            return date
+        }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// Formats a date as ISO 8601 in UTC (`2024-05-01T12:00:00Z`, or
+    /// `2024-05-01T12:00:00.123Z` when it has milliseconds).
+    public static func formatDate(_ date: Date) -> String {
+        let hasFraction = date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) != 0
+        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: hasFraction))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import HTTPTypes
+import HTTPTypesFoundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A ``ClientTransport`` that makes real HTTP requests with `URLSession`.
+///
+/// - The session is ephemeral: no cookies, no cache, no credential storage.
+/// - Redirects are never followed automatically (on Linux `URLSession` would
+///   carry `Circle-Token` to any host); ``RedirectMiddleware`` follows them and
+///   drops credentials when the origin changes.
+/// - Cancelling the calling task cancels the request in flight.
+/// - Failures are thrown as ``TransportError`` so retries can tell whether a
+///   request may have been sent. Time limits are enforced by
+///   ``TimeoutMiddleware``; `URLSession`'s own limit is only a backstop, because
+///   on Linux it counts whole seconds.
+public struct URLSessionTransport: ClientTransport {
+    private let session: URLSession
+    private let backstopTimeout: TimeInterval
+
+    /// Creates a transport with its own ephemeral session.
+    ///
+    /// - Parameter backstopTimeout: the idle time after which `URLSession` gives
+    ///   up on its own; keep it above the client's request timeout.
+    public init(backstopTimeout: TimeInterval = 120) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        configuration.urlCredentialStorage = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.timeoutIntervalForRequest = backstopTimeout
+        self.session = URLSession(configuration: configuration, delegate: RedirectRefusingDelegate(), delegateQueue: nil)
+        self.backstopTimeout = backstopTimeout
+    }
+
+    /// Sends the request and returns the response with its whole body.
+    public func send(
+        _ request: HTTPRequest,
+        body: Data?,
+        baseURL: URL,
+        operationID: String
+    ) async throws -> (HTTPResponse, Data) {
+        guard let url = Self.url(for: request, baseURL: baseURL) else {
+            throw TransportError(.requestNotSent, underlyingError: URLError(.badURL))
+        }
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.timeoutInterval = backstopTimeout
+        for field in request.headerFields {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name.rawName)
+        }
+        urlRequest.httpBody = body
+        do {
+            let (data, response) = try await session.data(for: urlRequest)
+            guard let httpResponse = (response as? HTTPURLResponse)?.httpResponse else {
+                throw TransportError(.other, underlyingError: URLError(.badServerResponse))
+            }
+            return (httpResponse, data)
+        } catch let error as URLError {
+            throw Self.classify(error)
+        }
+    }
+
+    /// The absolute URL of a request: its own when it has a scheme and
+    /// authority, otherwise `baseURL` followed by its path.
+    static func url(for request: HTTPRequest, baseURL: URL) -> URL? {
+        if request.scheme != nil, request.authority != nil {
+            return request.url
+        }
+        var base = baseURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        let path = request.path ?? "/"
+        return URL(string: base + (path.hasPrefix("/") ? path : "/" + path))
+    }
+
+    private static func classify(_ error: URLError) -> any Error {
+        switch error.code {
+        case .cancelled:
+            return CancellationError()
+        case .timedOut:
+            return TransportError(.timedOut, underlyingError: error)
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+            .badURL, .unsupportedURL:
+            return TransportError(.requestNotSent, underlyingError: error)
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
+            return TransportError(.connectionLost, underlyingError: error)
+        default:
+            return TransportError(.other, underlyingError: error)
+        }
+    }
+}
+
+/// Refuses every redirect so that the 3xx response reaches the client.
+///
+/// Only a session-level delegate sees redirects on Linux; a per-task delegate
+/// is ignored.
+private final class RedirectRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+}

@@ -1,0 +1,5 @@
+import HTTPTypes
+
+enum HTTPFieldName {
+    static let circleToken = HTTPField.Name("Circle-Token")!
+}
