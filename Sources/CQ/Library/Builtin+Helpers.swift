@@ -33,14 +33,14 @@ extension Builtin {
 
 extension Invocation {
     /// The argument `name` as a list, or an error.
-    func list(_ name: String) throws -> [Value] {
+    public func list(_ name: String) throws -> [Value] {
         guard let value = self[name] else { return [] }
         guard case .list(let list) = value else { throw typeError(name, expected: "a list", got: value) }
         return list
     }
 
     /// The argument `name` as a number, or an error.
-    func number(_ name: String) throws -> Double? {
+    public func number(_ name: String) throws -> Double? {
         guard let value = self[name] else { return nil }
         guard let number = value.numberValue else { throw typeError(name, expected: "a number", got: value) }
         return number

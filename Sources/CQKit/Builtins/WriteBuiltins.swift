@@ -34,9 +34,10 @@ struct WriteBuiltins {
                         result[entry.key] = try JSONValue(parameter: entry.value, name: entry.key)
                     }
                 }
-                var request = TriggerPipelineRequest(parameters: parameters)
-                request.branch = branch
-                request.tag = tag
+                let request =
+                    if let branch { TriggerPipelineRequest(branch: branch, parameters: parameters) }
+                    else if let tag { TriggerPipelineRequest(tag: tag, parameters: parameters) }
+                    else { TriggerPipelineRequest(parameters: parameters) }
                 let created = try await APIErrors.mapping { try await session.client.triggerPipeline(project: project, request) }
                 return .value(try factory.record(created, RecordSchema(name: "PipelineCreation", fields: [])))
             })
@@ -51,7 +52,7 @@ struct WriteBuiltins {
             inputTypes: ["Workflow"], result: .fixed(.list(.record(RecordSchema(name: "", fields: [])))), effect: .writesAPI,
             implementation: .fanOut { row, invocation in
                 let id = try identifier(row, invocation)
-                let request: RerunWorkflowRequest = try invocation.bool("from_failed") == true ? .fromFailed : .entireWorkflow
+                let request: RerunWorkflowRequest = try invocation.bool("from_failed") == true ? .fromFailedJobs : .entireWorkflow
                 let result = try await APIErrors.mapping { try await session.client.rerunWorkflow(id: id, request) }
                 return .value(.record([("rerun_of", .string(id)), ("workflow_id", .string(result.workflowID))]))
             })
@@ -110,9 +111,9 @@ extension JSONValue {
     init(parameter value: Value, name: String) throws {
         switch value {
         case .string(let string): self = .string(string)
-        case .int(let int): self = .number(Double(int))
+        case .int(let int): self = .integer(Int64(int))
         case .bool(let bool): self = .bool(bool)
-        case .double(let double): self = .number(double)
+        case .double(let double): self = .double(double)
         case .record(let record):
             self = .object(try record.fields.reduce(into: [:]) { $0[$1.key] = try JSONValue(parameter: $1.value, name: name) })
         default: throw BuiltinError("pipeline parameter `\(name)` must be a string, number, boolean or record")
