@@ -53,33 +53,36 @@ extension Lexer {
     }
 
     /// The bytes from `start` to the cursor are digits followed by letters:
-    /// one or more `<integer><unit>` segments.
+    /// one or more `<integer><unit>` segments. Unit spellings from other tools
+    /// (`sec`, `hrs`, `days`) are reported with a fix-it and read as meant.
     private mutating func lexDuration(from start: Int) -> Token {
         let range = SourceRange(start: start, end: offset)
         let spelling = text(start, offset)
+        let segments = Self.durationSegments(spelling).compactMap { $0 }
+        guard segments.count == Self.durationSegments(spelling).count else {
+            report(.malformedNumber(spelling), range, notes: [.init(Self.durationHelp)])
+            return token(.error, from: start)
+        }
+        if let unknown = segments.first(where: { Self.durationUnits[$0.unit] == nil }) {
+            var notes = [Diagnostic.Note(Self.durationHelp)]
+            if ["mo", "month", "months", "y", "yr", "year", "years"].contains(unknown.unit) {
+                notes.append(.init("months and years have no fixed length; use days"))
+            }
+            let fixed = segments.map { segment in
+                Self.durationUnits[segment.unit] != nil ? segment.unit : Self.durationAliases[segment.unit]
+            }
+            let fixIt = fixed.allSatisfy { $0 != nil }
+                ? Diagnostic.FixIt(
+                    range: range,
+                    replacement: zip(segments, fixed).map { "\($0.count)\($1 ?? "")" }.joined())
+                : nil
+            report(.unknownDurationUnit(unknown.unit), range, notes: notes, fixIt: fixIt)
+            guard fixIt != nil else { return token(.error, from: start) }
+        }
         var total: Int64 = 0
-        var recovered = true
-        for segment in Self.durationSegments(spelling) {
-            guard let segment else {
-                report(.malformedNumber(spelling), range, notes: [.init(Self.durationHelp)])
-                return token(.error, from: start)
-            }
-            var multiplier = Self.durationUnits[segment.unit]
-            if multiplier == nil {
-                let suggestion = Self.durationAliases[segment.unit]
-                var notes = [Diagnostic.Note(Self.durationHelp)]
-                if ["mo", "month", "months", "y", "yr", "year", "years"].contains(segment.unit) {
-                    notes.append(.init("months and years have no fixed length; use days"))
-                }
-                report(
-                    .unknownDurationUnit(segment.unit), range, notes: notes,
-                    fixIt: suggestion.map {
-                        .init(range: range, replacement: Self.replacingUnit(in: spelling, segment.unit, with: $0))
-                    })
-                multiplier = suggestion.flatMap { Self.durationUnits[$0] }
-                if multiplier == nil { recovered = false }
-            }
-            let (product, overflow1) = segment.count.multipliedReportingOverflow(by: multiplier ?? 0)
+        for segment in segments {
+            let unit = Self.durationUnits[segment.unit] ?? Self.durationAliases[segment.unit].flatMap { Self.durationUnits[$0] } ?? 0
+            let (product, overflow1) = segment.count.multipliedReportingOverflow(by: unit)
             let (sum, overflow2) = total.addingReportingOverflow(product)
             if overflow1 || overflow2 {
                 report(.durationTooLarge, range)
@@ -87,7 +90,7 @@ extension Lexer {
             }
             total = sum
         }
-        return token(recovered ? .duration(milliseconds: total) : .error, from: start)
+        return token(.duration(milliseconds: total), from: start)
     }
 
     /// `1.5h`: suggests the whole-unit spelling when the letters are units.
@@ -151,13 +154,4 @@ extension Lexer {
     ]
 
     static let durationHelp = "duration units are `ms`, `s`, `m`, `h`, `d` and `w`, e.g. `30s`, `1h30m`, `7d`"
-
-    private static func replacingUnit(in spelling: String, _ unit: String, with replacement: String) -> String {
-        var result = ""
-        for segment in durationSegments(spelling) {
-            guard let segment else { return spelling }
-            result += "\(segment.count)\(segment.unit == unit ? replacement : segment.unit)"
-        }
-        return result
-    }
 }
