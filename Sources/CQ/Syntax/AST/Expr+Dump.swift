@@ -19,7 +19,7 @@ extension Expr {
         case .name(let name): Self.dumpName(name)
         case .variable(let name): "$" + name
         case .it: "it"
-        case .member(let base, let field): "(. \(base.dump()) \(Self.dumpName(field.name)))"
+        case .member(let base, let field): "(. \(base.dump()) \(Self.fieldName(field.name)))"
         case .index(let base, let position): "([] \(base.dump()) \(position.dump()))"
         case .call(let name, let arguments): "(call \(Self.dumpName(name.name))\(Argument.dump(arguments)))"
         case .unary(let op, let operand): "(\(op == .negate ? "neg" : "not") \(operand.dump()))"
