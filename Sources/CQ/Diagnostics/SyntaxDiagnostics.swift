@@ -52,6 +52,8 @@ public enum SyntaxMessage: Sendable, Hashable {
     case expectedName(after: String)
     /// `sort x` or `group x`.
     case expectedBy(stage: String)
+    /// `where x` at the start of a statement.
+    case stageOutsidePipeline(String)
     /// A missing `,` between items.
     case expectedComma(between: String)
     /// A token that cannot continue what came before.
@@ -101,6 +103,7 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .expectedStage: "expected-stage"
         case .expectedName: "expected-name"
         case .expectedBy: "expected-by"
+        case .stageOutsidePipeline: "stage-outside-pipeline"
         case .expectedComma: "expected-comma"
         case .unexpected: "unexpected-token"
         case .chainedComparison: "chained-comparison"
@@ -147,6 +150,7 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .expectedStage: "expected a stage after `|`"
         case .expectedName(let after): "expected a name after `\(after)`"
         case .expectedBy(let stage): "expected `by` after `\(stage)`"
+        case .stageOutsidePipeline(let word): "`\(word)` is a stage: it must come after `|`"
         case .expectedComma(let between): "expected `,` between \(between)"
         case .unexpected(let token, let expected): "unexpected \(token); expected \(expected)"
         case .chainedComparison: "comparisons cannot be chained; use `and`"

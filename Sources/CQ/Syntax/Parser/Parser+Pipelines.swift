@@ -49,20 +49,22 @@ extension Parser {
     /// After a complete pipeline part, reports and skips tokens that cannot follow
     /// it, stopping where parsing can resume: `|`, a separator or a closing bracket.
     mutating func skipJunk(_ context: PipelineContext) {
-        guard !isPipelineFollower(current) else { return }
+        guard !isPipelineFollower(current, context) else { return }
         var notes: [Diagnostic.Note] = []
         if at(.equalEqual) || at(.equal), context == .statement {
             notes.append(.init("to bind a name, write `let name = …`"))
         }
         reportUnexpected(expected: context.followers, notes: notes)
-        while !isPipelineFollower(current) { skipBalanced() }
+        while !isPipelineFollower(current, context) { skipBalanced() }
     }
 
-    /// Tokens at which a pipeline part ends.
-    func isPipelineFollower(_ token: Token) -> Bool {
+    /// Tokens at which a pipeline part ends: `|`, a separator, the end and,
+    /// except at the top level of a statement, `,` and closing brackets.
+    func isPipelineFollower(_ token: Token, _ context: PipelineContext? = nil) -> Bool {
         switch token.kind {
         case .newline, .endOfFile: true
-        case .punctuation(let p): [.pipe, .semicolon, .comma, .rightParen, .rightBracket, .rightBrace].contains(p)
+        case .punctuation(.pipe), .punctuation(.semicolon): true
+        case .punctuation(let p): context != .statement && [.comma, .rightParen, .rightBracket, .rightBrace].contains(p)
         default: false
         }
     }

@@ -15,16 +15,20 @@ extension Parser {
             if let open = consume(.leftParen) { arguments = parseArguments(open: open) }
             return Stage(.call(identifier, arguments), range: range(from: start))
         default:
+            let missing = Stage(.call(Identifier("", range: .at(lastEnd)), []), range: .at(lastEnd))
+            if current.kind == .newline || current.kind == .endOfFile || at(.pipe) || at(.semicolon) {
+                report(.expectedStage, .at(lastEnd))
+                return missing
+            }
             var notes: [Diagnostic.Note] = []
-            if Self.canStartExpression(token), !token.kind.is(.not) {
+            if at(.dot) {
+                notes.append(.init("cq has no jq-style `.field`; write `map it.field` or `select field`"))
+            } else if Self.canStartExpression(token), !token.kind.is(.not) {
                 notes.append(.init("a stage is a name such as `where`, `select`, `count` or `jobs`; to compute a value for each row, use `map`"))
             }
-            if token.kind == .error {
-                report(.expectedStage, token.range)
-            } else {
-                report(.expectedStage, Self.canStartExpression(token) ? token.range : .at(lastEnd), notes: notes)
-            }
-            return Stage(.call(Identifier("", range: .at(lastEnd)), []), range: .at(lastEnd))
+            if token.kind != .error { report(.expectedStage, token.range, notes: notes) }
+            while !isPipelineFollower(current) { skipBalanced() }
+            return missing
         }
     }
 
@@ -109,6 +113,9 @@ extension Parser {
     /// `column { "," column }`; a missing `,` before something that starts an
     /// expression is reported and assumed.
     mutating func parseColumns(stopWords: Set<String> = []) -> [Column] {
+        if !Self.canStartExpression(current) {
+            report(.expected("a column", after: Self.spelling(of: previous)), .at(lastEnd))
+        }
         var columns = [parseColumn()]
         var progress = LoopProgress()
         while progress.advanced(to: index), continuesList(between: "columns", stopWords: stopWords) {

@@ -30,8 +30,22 @@ extension Parser {
             skipToStatementEnd()
             return nil
         }
+        if let word = current.kind.plainIdentifier, StageKeywords.all.contains(word), startsOperand(peek()) {
+            report(
+                .stageOutsidePipeline(word), current.range,
+                notes: [.init("a stage takes its rows from what comes before it, e.g. `jobs | \(word) …`")])
+            let chain = parseStageChain()
+            return Statement(.expression(chain), range: range(from: start))
+        }
         let value = parsePipeline(.statement)
         return Statement(.expression(value), range: range(from: start))
+    }
+
+    /// Whether `token`, after a stage keyword at the start of a statement, shows
+    /// that a stage was meant (`where x`, not the call `first(xs)` or `last - 1`).
+    private func startsOperand(_ token: Token) -> Bool {
+        if token.kind.is(.leftParen) || token.kind.is(.leftBracket) || token.kind.is(.minus) { return false }
+        return Self.canStartExpression(token) || token.kind.plainIdentifier == "by"
     }
 
     /// `"let" name "=" pipeline`

@@ -114,13 +114,18 @@ public struct Parser {
     // MARK: Diagnostics
 
     /// Records a diagnostic, unless the statement already failed fatally or an
-    /// error was just reported at the same place (a cascade).
+    /// error was just reported at the same place (a cascade). A diagnostic that
+    /// points elsewhere too (an unclosed bracket's opener) is always kept.
     mutating func report(
         _ message: SyntaxMessage, _ range: SourceRange,
         notes: [Diagnostic.Note] = [], fixIt: Diagnostic.FixIt? = nil
     ) {
         if panicking { return }
-        if let last = diagnostics.last, last.severity == .error, last.range.start == range.start { return }
+        if let last = diagnostics.last, last.severity == .error, last.range.start == range.start,
+            !notes.contains(where: { $0.range != nil })
+        {
+            return
+        }
         diagnostics.append(Diagnostic(message, range: range, notes: notes, fixIt: fixIt))
     }
 
