@@ -153,6 +153,7 @@ import Testing
         ("let x =\n 1", "(let x 1)"),
         ("x => \n x", "(fn (x) x)"),
         ("a.\nb", "(. a b)"),
+        ("x.not\ny", "(. x not)\ny"), ("x.and\ny", "(. x and)\ny"), ("x.where\ny", "(. x where)\ny"),
         ("\"multi\nline\"", "\"multi\\nline\""),
         ("\"\\(a\n + b)\"", "(interp (+ a b))"),
     ])

@@ -65,6 +65,8 @@ public enum NewlineRules {
     /// stage keyword that needs an operand right after `|` (`where`, `select`,
     /// `group`, `take`, `skip`, `map`, `each`), or `by` after `sort`/`group`.
     public static func continuesLine(after last: Token, previous: Token?) -> Bool {
+        // After `.` any word is a field name (`x.not`, `x.in`), which ends an expression.
+        if previous?.kind.is(.dot) == true, last.kind.anyIdentifier != nil || isKeyword(last) { return false }
         switch last.kind {
         case .punctuation(let p):
             return !p.isClosing && p != .semicolon
@@ -79,6 +81,11 @@ public enum NewlineRules {
         default:
             return false
         }
+    }
+
+    private static func isKeyword(_ token: Token) -> Bool {
+        if case .keyword = token.kind { return true }
+        return false
     }
 
     private static func nextSignificant(after index: Int, in tokens: [Token]) -> Token {

@@ -13,6 +13,20 @@ extension Expr {
         return printLevel < minimum ? "(" + text + ")" : text
     }
 
+    /// The text as an item of a `,`-separated list (list element, argument,
+    /// record value): a pipeline whose last stage takes a `,`-separated list
+    /// (`select`, `sort by`, `group by`, `distinct`) is parenthesized so that the
+    /// next item is not read as one of its columns.
+    var printedAsListItem: String {
+        guard case .pipeline(_, let stages) = kind, let last = stages.last else { return printed() }
+        switch last.kind {
+        case .select, .group: return "(" + printed() + ")"
+        case .sort(let keys) where !keys.isEmpty: return "(" + printed() + ")"
+        case .distinct(let columns) where !columns.isEmpty: return "(" + printed() + ")"
+        default: return printed()
+        }
+    }
+
     /// How tightly this expression binds when printed; see ``PrintLevel``.
     var printLevel: Int {
         switch kind {
@@ -38,7 +52,7 @@ extension Expr {
                 case .expression(let expr): "\\(" + expr.printed() + ")"
                 }
             }.joined() + "\""
-        case .list(let elements): "[" + elements.map { $0.printed() }.joined(separator: ", ") + "]"
+        case .list(let elements): "[" + elements.map(\.printedAsListItem).joined(separator: ", ") + "]"
         case .record(let entries): "{" + entries.map(\.printed).joined(separator: ", ") + "}"
         case .name(let name): Identifiers.spelled(name)
         case .variable(let name): "$" + name
@@ -115,7 +129,7 @@ extension RecordEntry {
     /// `key: value`, or just `name` for the shorthand `{name}`.
     var printed: String {
         if case .name(let name) = value.kind, name == key.name { return Identifiers.spelled(name) }
-        return Self.label(key.name) + ": " + value.printed()
+        return Self.label(key.name) + ": " + value.printedAsListItem
     }
 
     /// A record key or column label: bare when plain, otherwise a string.
@@ -128,7 +142,7 @@ extension Argument {
     /// Arguments separated by `, `.
     static func printed(_ arguments: [Argument]) -> String {
         arguments.map { argument in
-            (argument.label.map { Identifiers.spelled($0.name) + ": " } ?? "") + argument.value.printed()
+            (argument.label.map { Identifiers.spelled($0.name) + ": " } ?? "") + argument.value.printedAsListItem
         }.joined(separator: ", ")
     }
 }
