@@ -45,7 +45,13 @@ public struct Parser {
         var parser = Parser(tokens: layout.tokens)
         let statements = parser.parseProgram()
         let comments = (layout.comments + parser.nestedComments).sorted { $0.range.start < $1.range.start }
-        let diagnostics = (lexed.diagnostics + parser.diagnostics).enumerated()
+        // An unterminated string runs to the end of the input, so anything the
+        // parser says after its start (a missing `)`) is a consequence of it.
+        let openStringStart = lexed.diagnostics
+            .filter { $0.id == SyntaxMessage.unterminatedString(quote: "\"").id || $0.id == SyntaxMessage.unterminatedInterpolation.id }
+            .map(\.range.start).min() ?? Int.max
+        let parserDiagnostics = parser.diagnostics.filter { $0.range.start < openStringStart }
+        let diagnostics = (lexed.diagnostics + parserDiagnostics).enumerated()
             .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
             .map(\.element)
         return ParseResult(
