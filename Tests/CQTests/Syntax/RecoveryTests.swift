@@ -79,7 +79,8 @@ import Testing
         ("paren", "(", ")"), ("list", "[", "]"), ("call", "f(", ""), ("negation", "- ", ""),
         ("not", "not ", ""), ("record", "{a: ", ""), ("lambda", "x => ", ""),
         ("if", "if a then ", ""), ("pipeline", "(a | map ", ")"), ("index", "xs[", ""),
-        ("interpolation", #""\("#, #")""#),
+        ("interpolation", #""\("#, #")""#), ("binary chain", "a + ", ""), ("comparison chain", "a or ", ""),
+        ("member chain", "", ".b"), ("index chain", "", "[0]"),
     ])
     func nestingIsCapped(_ name: String, _ open: String, _ close: String) {
         let text = String(repeating: open, count: 3000) + "1" + String(repeating: close, count: 3000)
@@ -87,6 +88,15 @@ import Testing
         let ids = result.diagnostics.map(\.id)
         #expect(ids == ["nesting-too-deep"] || ids == ["interpolation-too-deep"], "\(name): \(ids.prefix(5))")
         #expect(result.program.statements.last?.dump() == "(let next 1)", "\(name)")
+    }
+
+    @Test func longFlatInputIsFine() {
+        let list = "[" + Array(repeating: "1", count: 10_000).joined(separator: ", ") + "]"
+        let pipeline = "x" + String(repeating: " | count", count: 2_000)
+        let record = "{" + (0..<2_000).map { "f\($0): \($0)" }.joined(separator: ", ") + "}"
+        for text in [list, pipeline, record] {
+            #expect(parse(text).diagnostics.isEmpty)
+        }
     }
 
     @Test func nestingBelowTheCapIsFine() {

@@ -79,6 +79,7 @@ extension Parser {
             left = parseNegation()
         }
         var previousComparison: Token?
+        var chained = 0
         var progress = LoopProgress()
         while progress.advanced(to: index), let (op, width) = binaryOperator(), op.precedence >= minimum {
             let operatorToken = current
@@ -96,6 +97,9 @@ extension Parser {
                 }
                 previousComparison = operatorToken
             }
+            // Each operator nests the tree one level deeper on the left.
+            chained += 1
+            if depth + chained > Self.maxDepth { return nestingTooDeep() }
             for _ in 0..<width { advance() }
             let right = parseBinary(op.precedence + 1)
             let whole = range(from: left.range.start)

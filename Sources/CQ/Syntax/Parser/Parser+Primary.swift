@@ -2,8 +2,14 @@ extension Parser {
     /// `postfix = primary { "." field | "[" pipeline "]" }`
     mutating func parsePostfix() -> Expr {
         var base = parsePrimary()
+        var chained = 0
         var progress = LoopProgress()
         while progress.advanced(to: index) {
+            // Each `.field` or `[index]` nests the tree one level deeper.
+            if at(.dot) || at(.leftBracket) {
+                chained += 1
+                if depth + chained > Self.maxDepth { return nestingTooDeep() }
+            }
             if at(.dot) {
                 guard let next = parseMember(of: base) else { break }
                 base = next
