@@ -43,7 +43,7 @@ import Testing
         ("\"tab\\there\"", "\"tab\\there\""), ("'\\d+'", "'\\d+'"), ("90s", "1m30s"), ("7d", "7d"), ("1w", "7d"),
         ("x | each y", "x | map y"), ("x | sort by a asc", "x | sort by a"),
         ("{a: a, b: 1}", "{a, b: 1}"), ("x.`in`", "x.in"), ("`where`", "where"), ("x | `where`", "x | `where`"),
-        ("def f = (first)", "def f = (first)"), ("a not in b", "not a in b"), ("2.50", "2.5"), ("1_000", "1000"),
+        ("def f = (first)", "def f = (first)"), ("a not in b", "not (a in b)"), ("not a == b", "not (a == b)"), ("not not a", "not not a"), ("2.50", "2.5"), ("1_000", "1000"),
     ])
     func canonicalPrinting(_ text: String, _ expected: String) throws {
         let program = parse(text).program

@@ -27,6 +27,11 @@ extension Expr {
         }
     }
 
+    private var isBinary: Bool {
+        if case .binary = kind { return true }
+        return false
+    }
+
     /// How tightly this expression binds when printed; see ``PrintLevel``.
     var printLevel: Int {
         switch kind {
@@ -60,7 +65,9 @@ extension Expr {
         case .member(let base, let field): base.printed(atLeast: PrintLevel.postfix) + "." + Self.fieldName(field.name)
         case .index(let base, let position): base.printed(atLeast: PrintLevel.postfix) + "[" + position.printed() + "]"
         case .call(let name, let arguments): Identifiers.spelled(name.name) + "(" + Argument.printed(arguments) + ")"
-        case .unary(.not, let operand): "not " + operand.printed(atLeast: PrintLevel.not)
+        case .unary(.not, let operand):
+            // `not (a == b)` reads better than the equivalent `not a == b`.
+            "not " + operand.printed(atLeast: operand.isBinary ? PrintLevel.postfix : PrintLevel.not)
         case .unary(.negate, let operand):
             "-" + operand.printed(atLeast: operand.printLevel == PrintLevel.negation ? PrintLevel.postfix : PrintLevel.negation)
         case .binary(let op, let left, let right):
