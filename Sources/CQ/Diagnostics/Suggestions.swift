@@ -1,38 +1,68 @@
-/// "Did you mean …?" suggestions by edit distance.
+/// "Did you mean …?" suggestions, by edit distance.
+///
+/// Used by the parser and by the checker for fields, functions, stages and
+/// enum values. Comparison ignores case and treats `-` and `_` alike, so
+/// `project-slug` suggests `project_slug` and `Status` suggests `status`.
 public enum Suggestions {
-    /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let lowered = word.lowercased()
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? .max) { best = (candidate, distance) }
-        }
-        guard let best else { return nil }
-        let threshold = max(1, min(3, word.count / 3))
-        return best.distance <= threshold ? best.candidate : nil
+    /// The candidate closest to `name`, if one is close enough to be a likely typo.
+    ///
+    /// The allowed distance grows with the length of `name`: 1 edit up to 4
+    /// characters, 2 up to 8, 3 beyond. A transposition (`stauts`) counts as one
+    /// edit. Ties go to the alphabetically first candidate. An exact match
+    /// returns `nil`: there is nothing to suggest.
+    public static func closest<S: Sequence<String>>(to name: String, among candidates: S) -> String? {
+        ranked(for: name, among: candidates).first
     }
 
-    /// The Damerau–Levenshtein (optimal string alignment) distance.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+    /// All candidates close enough to `name`, best first.
+    public static func ranked<S: Sequence<String>>(for name: String, among candidates: S) -> [String] {
+        let key = normalized(name)
+        let limit = maximumDistance(forLength: key.count)
+        var scored: [(distance: Int, candidate: String)] = []
+        for candidate in Set(candidates) where candidate != name {
+            let distance = editDistance(key, normalized(candidate), limit: limit)
+            if distance <= limit { scored.append((distance, candidate)) }
+        }
+        return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }.map(\.candidate)
+    }
+
+    /// The most edits a suggestion may be away from a name of `length` characters.
+    static func maximumDistance(forLength length: Int) -> Int {
+        switch length {
+        case ..<5: 1
+        case ..<9: 2
+        default: 3
+        }
+    }
+
+    /// The optimal-string-alignment (restricted Damerau–Levenshtein) distance
+    /// between `a` and `b`; any value above `limit` is reported as `limit + 1`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int = .max) -> Int {
+        if abs(a.count - b.count) > limit { return limit == .max ? limit : limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var row = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
+            row[0] = i
+            var rowMinimum = row[0]
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var value = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previous2[j - 2] + 1)
+                    value = min(value, previousPrevious[j - 2] + 1)
                 }
+                row[j] = value
+                rowMinimum = min(rowMinimum, value)
             }
-            (previous2, previous, current) = (previous, current, previous2)
+            if rowMinimum > limit { return limit + 1 }
+            (previousPrevious, previous, row) = (previous, row, previousPrevious)
         }
         return previous[b.count]
+    }
+
+    private static func normalized(_ name: String) -> [Character] {
+        name.lowercased().map { $0 == "-" ? "_" : $0 }
     }
 }

@@ -2,10 +2,14 @@
 public struct Program: Sendable, Hashable {
     /// The statements in order.
     public var statements: [Statement]
+    /// Every comment in the source, in order. Comments do not affect evaluation;
+    /// they are kept for the formatter.
+    public var comments: [Comment]
 
     /// Creates a program.
-    public init(statements: [Statement]) {
+    public init(statements: [Statement], comments: [Comment] = []) {
         self.statements = statements
+        self.comments = comments
     }
 }
 

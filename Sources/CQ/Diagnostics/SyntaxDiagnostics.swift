@@ -1,0 +1,186 @@
+/// The catalogue of lexer and parser diagnostics: one case per kind of problem,
+/// each with a stable ``id`` and a message worth reading.
+///
+/// Build a ``Diagnostic`` from one with ``Diagnostic/init(_:range:notes:fixIt:)``.
+public enum SyntaxMessage: Sendable, Hashable {
+    // MARK: Lexer
+    /// A character that starts no token.
+    case unexpectedCharacter(String)
+    /// An operator from another language, e.g. `&&` (spelled `and`).
+    case foreignOperator(written: String, cqSpelling: String)
+    /// `“…”`: typographic quotes around a string.
+    case curlyQuotes
+    /// A `"` or `'` string without its closing quote.
+    case unterminatedString(quote: Character)
+    /// A `\(` without its `)`.
+    case unterminatedInterpolation
+    /// A `` ` `` identifier without its closing backtick on the same line.
+    case unterminatedBacktick
+    /// ``` `` ```.
+    case emptyBacktick
+    /// A backslash followed by something that is not an escape.
+    case invalidEscape(String)
+    /// `\u{…}` that is not a Unicode scalar.
+    case invalidUnicodeEscape
+    /// A number such as `1_` or `2e`.
+    case malformedNumber(String)
+    /// An integer that does not fit 64 bits.
+    case numberTooLarge(String)
+    /// `10sec`, `3mo`.
+    case unknownDurationUnit(String)
+    /// `1.5h`.
+    case fractionalDuration
+    /// A duration that does not fit 64-bit milliseconds.
+    case durationTooLarge
+    /// `$` not followed by a name.
+    case missingVariableName
+    /// String interpolations nested too deeply.
+    case interpolationTooDeep
+    /// `// comment`.
+    case slashComment
+    /// `?.`, which cq does not need.
+    case optionalChaining
+
+    // MARK: Parser
+    /// An expression was required.
+    case expectedExpression(after: String?)
+    /// A specific token was required, e.g. "expected `)`".
+    case expected(String, after: String?)
+    /// A stage was required after `|`.
+    case expectedStage
+    /// A name was required, e.g. after `let`.
+    case expectedName(after: String)
+    /// `sort x` or `group x`.
+    case expectedBy(stage: String)
+    /// `where x` at the start of a statement.
+    case stageOutsidePipeline(String)
+    /// A missing `,` between items.
+    case expectedComma(between: String)
+    /// A token that cannot continue what came before.
+    case unexpected(String, expected: String)
+    /// `a < b < c`.
+    case chainedComparison
+    /// `a = b` inside an expression.
+    case assignmentInExpression
+    /// `let x == 1`.
+    case comparisonInBinding
+    /// `f(step = "x")` or `{a = 1}`.
+    case labelWithEquals
+    /// `not`, `if` or a lambda where only a tighter expression may stand.
+    case needsParentheses(String)
+    /// `x.f(…)`.
+    case methodCall(String)
+    /// `let $x = …`.
+    case dollarInBinding
+    /// A label or key written as an interpolated string.
+    case interpolatedLabel
+    /// Nesting beyond the parser's limit.
+    case nestingTooDeep(limit: Int)
+
+    /// A stable identifier, e.g. `expected-expression`.
+    public var id: String {
+        switch self {
+        case .unexpectedCharacter: "unexpected-character"
+        case .foreignOperator: "foreign-operator"
+        case .curlyQuotes: "curly-quotes"
+        case .unterminatedString: "unterminated-string"
+        case .unterminatedInterpolation: "unterminated-interpolation"
+        case .unterminatedBacktick: "unterminated-backtick"
+        case .emptyBacktick: "empty-backtick"
+        case .invalidEscape: "invalid-escape"
+        case .invalidUnicodeEscape: "invalid-unicode-escape"
+        case .malformedNumber: "malformed-number"
+        case .numberTooLarge: "number-too-large"
+        case .unknownDurationUnit: "unknown-duration-unit"
+        case .fractionalDuration: "fractional-duration"
+        case .durationTooLarge: "duration-too-large"
+        case .missingVariableName: "missing-variable-name"
+        case .interpolationTooDeep: "interpolation-too-deep"
+        case .slashComment: "slash-comment"
+        case .optionalChaining: "optional-chaining"
+        case .expectedExpression: "expected-expression"
+        case .expected: "expected-token"
+        case .expectedStage: "expected-stage"
+        case .expectedName: "expected-name"
+        case .expectedBy: "expected-by"
+        case .stageOutsidePipeline: "stage-outside-pipeline"
+        case .expectedComma: "expected-comma"
+        case .unexpected: "unexpected-token"
+        case .chainedComparison: "chained-comparison"
+        case .assignmentInExpression: "assignment-in-expression"
+        case .comparisonInBinding: "comparison-in-binding"
+        case .labelWithEquals: "label-with-equals"
+        case .needsParentheses: "needs-parentheses"
+        case .methodCall: "method-call"
+        case .dollarInBinding: "dollar-in-binding"
+        case .interpolatedLabel: "interpolated-label"
+        case .nestingTooDeep: "nesting-too-deep"
+        }
+    }
+
+    /// How serious it is: everything is an error except `?.`, which still means `.`.
+    public var severity: Diagnostic.Severity {
+        if case .optionalChaining = self { return .warning }
+        return .error
+    }
+
+    /// The one-line message.
+    public var message: String {
+        switch self {
+        case .unexpectedCharacter(let c): "unexpected character `\(c)`"
+        case .foreignOperator(let written, let cq): "`\(written)` is spelled `\(cq)` in cq"
+        case .curlyQuotes: "strings use straight double quotes `\"`, not typographic quotes"
+        case .unterminatedString(let quote): "unterminated string: missing closing `\(quote)`"
+        case .unterminatedInterpolation: "unterminated interpolation: missing `)` after `\\(`"
+        case .unterminatedBacktick: "unterminated backtick identifier: missing closing `` ` `` on this line"
+        case .emptyBacktick: "a backtick identifier cannot be empty"
+        case .invalidEscape(let e): "invalid escape sequence `\(e)`"
+        case .invalidUnicodeEscape: "invalid Unicode escape: expected `\\u{` then 1 to 8 hex digits of a Unicode scalar, then `}`"
+        case .malformedNumber(let n): "malformed number `\(n)`"
+        case .numberTooLarge(let n): "integer `\(n)` is too large"
+        case .unknownDurationUnit(let u): "unknown duration unit `\(u)`"
+        case .fractionalDuration: "durations must be whole numbers of a unit"
+        case .durationTooLarge: "duration is too large"
+        case .missingVariableName: "expected a variable name after `$`"
+        case .interpolationTooDeep: "string interpolations are nested too deeply"
+        case .slashComment: "comments start with `#`"
+        case .optionalChaining: "`?.` is not needed: `.` on `null` already gives `null`"
+        case .expectedExpression(let after): "expected an expression" + Self.after(after)
+        case .expected(let what, let after): "expected \(what)" + Self.after(after)
+        case .expectedStage: "expected a stage after `|`"
+        case .expectedName(let after): "expected a name after `\(after)`"
+        case .expectedBy(let stage): "expected `by` after `\(stage)`"
+        case .stageOutsidePipeline(let word): "`\(word)` is a stage: it must come after `|`"
+        case .expectedComma(let between): "expected `,` between \(between)"
+        case .unexpected(let token, let expected): "unexpected \(token); expected \(expected)"
+        case .chainedComparison: "comparisons cannot be chained; use `and`"
+        case .assignmentInExpression: "`=` assigns only in `let`; did you mean `==`?"
+        case .comparisonInBinding: "`let` binds with `=`, not `==`"
+        case .labelWithEquals: "labels are followed by `:`, not `=`"
+        case .needsParentheses(let what): "\(what) must be wrapped in parentheses here"
+        case .methodCall(let name): "cq has no methods; call `\(name)(…)` with the value as its first argument"
+        case .dollarInBinding: "`let` and `def` bind plain names; write the name without `$`"
+        case .interpolatedLabel: "a label cannot contain interpolation"
+        case .nestingTooDeep(let limit): "expression is nested too deeply (the limit is \(limit) levels)"
+        }
+    }
+
+    private static func after(_ context: String?) -> String {
+        guard let context else { return "" }
+        return " after `\(context)`"
+    }
+}
+
+extension Diagnostic {
+    /// Creates a diagnostic from the syntax catalogue.
+    public init(
+        _ message: SyntaxMessage,
+        range: SourceRange,
+        notes: [Note] = [],
+        fixIt: FixIt? = nil
+    ) {
+        self.init(
+            message.severity, id: message.id, message: message.message,
+            range: range, notes: notes, fixIt: fixIt)
+    }
+}

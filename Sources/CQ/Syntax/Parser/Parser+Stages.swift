@@ -1,0 +1,179 @@
+extension Parser {
+    /// `stage = "where" expr | "select" … | … | name [ "(" arguments ")" ]`
+    mutating func parseStage() -> Stage {
+        let token = current
+        let start = token.range.start
+        switch token.kind {
+        case .identifier(let word) where StageKeywords.all.contains(word):
+            advance()
+            let kind = parseBuiltinStage(word, keyword: token)
+            return Stage(kind, range: range(from: start))
+        case .identifier(let name), .quotedIdentifier(let name):
+            advance()
+            let identifier = Identifier(name, range: token.range)
+            var arguments: [Argument] = []
+            if let open = consume(.leftParen) { arguments = parseArguments(open: open) }
+            return Stage(.call(identifier, arguments), range: range(from: start))
+        default:
+            let missing = Stage(.call(Identifier("", range: .at(lastEnd)), []), range: .at(lastEnd))
+            if current.kind == .newline || current.kind == .endOfFile || at(.pipe) || at(.semicolon) {
+                report(.expectedStage, .at(lastEnd))
+                return missing
+            }
+            var notes: [Diagnostic.Note] = []
+            if at(.dot) {
+                notes.append(.init("cq has no jq-style `.field`; write `map it.field` or `select field`"))
+            } else if Self.canStartExpression(token), !token.kind.is(.not) {
+                notes.append(.init("a stage is a name such as `where`, `select`, `count` or `jobs`; to compute a value for each row, use `map`"))
+            }
+            if token.kind != .error { report(.expectedStage, token.range, notes: notes) }
+            while !isPipelineFollower(current) { skipBalanced() }
+            return missing
+        }
+    }
+
+    private mutating func parseBuiltinStage(_ word: String, keyword: Token) -> Stage.Kind {
+        switch word {
+        case "where":
+            return .where(parseExpr())
+        case "select":
+            return .select(parseColumns())
+        case "sort":
+            return .sort(parseSortClause())
+        case "group":
+            return parseGroup()
+        case "take":
+            return .slice(.take, parseExpr())
+        case "skip":
+            return .slice(.skip, parseExpr())
+        case "first":
+            return .slice(.first, Self.canStartExpression(current) ? parseExpr() : nil)
+        case "last":
+            return .slice(.last, Self.canStartExpression(current) ? parseExpr() : nil)
+        case "distinct":
+            return .distinct(Self.canStartExpression(current) ? parseColumns() : [])
+        default:  // "map", "each"
+            return .map(parseExpr())
+        }
+    }
+
+    /// `[ "by" sort_key { "," sort_key } ]` after `sort`.
+    private mutating func parseSortClause() -> [SortKey] {
+        if at(word: "by") {
+            advance()
+        } else if Self.canStartExpression(current) {
+            report(
+                .expectedBy(stage: "sort"), .at(lastEnd),
+                fixIt: .init(range: .at(current.range.start), replacement: "by "))
+        } else {
+            return []
+        }
+        var keys = [parseSortKey()]
+        var progress = LoopProgress()
+        while progress.advanced(to: index), continuesList(between: "sort keys") {
+            keys.append(parseSortKey())
+        }
+        return keys
+    }
+
+    /// `sort_key = expr [ "asc" | "desc" ]`
+    private mutating func parseSortKey() -> SortKey {
+        let value = parseExpr()
+        if at(word: "asc") {
+            advance()
+            return SortKey(value: value, descending: false)
+        }
+        if at(word: "desc") {
+            advance()
+            return SortKey(value: value, descending: true)
+        }
+        return SortKey(value: value)
+    }
+
+    /// `"group" "by" column { "," column } [ "with" column { "," column } ]`
+    private mutating func parseGroup() -> Stage.Kind {
+        if at(word: "by") {
+            advance()
+        } else {
+            let insertAt = Self.canStartExpression(current) ? current.range.start : lastEnd
+            report(
+                .expectedBy(stage: "group"), .at(lastEnd),
+                notes: [.init("`group` is written `group by key, … [with name: aggregate(…), …]`")],
+                fixIt: .init(range: .at(insertAt), replacement: insertAt == lastEnd ? " by" : "by "))
+        }
+        let keys = parseColumns(stopWords: ["with"])
+        var aggregates: [Column] = []
+        if at(word: "with") {
+            advance()
+            aggregates = parseColumns()
+        }
+        return .group(keys: keys, aggregates: aggregates)
+    }
+
+    /// `column { "," column }`; a missing `,` before something that starts an
+    /// expression is reported and assumed.
+    mutating func parseColumns(stopWords: Set<String> = []) -> [Column] {
+        if !Self.canStartExpression(current) {
+            report(.expected("a column", after: Self.spelling(of: previous)), .at(lastEnd))
+        }
+        var columns = [parseColumn()]
+        var progress = LoopProgress()
+        while progress.advanced(to: index), continuesList(between: "columns", stopWords: stopWords) {
+            columns.append(parseColumn())
+        }
+        return columns
+    }
+
+    /// `column = [ ( name | STRING ) ":" ] expr`
+    private mutating func parseColumn() -> Column {
+        let label = parseLabel()
+        return Column(label: label, value: parseExpr())
+    }
+
+    /// A `name:` or `"quoted name":` label, if the current tokens are one
+    /// (`name =` is reported and read as `name:`).
+    mutating func parseLabel() -> Identifier? {
+        let token = current
+        if peek().kind.is(.equal), let name = token.kind.anyIdentifier {
+            advance()
+            let equals = advance()
+            report(.labelWithEquals, equals.range, fixIt: .init(range: equals.range, replacement: ":"))
+            return Identifier(name, range: token.range)
+        }
+        guard peek().kind.is(.colon) else { return nil }
+        let name: String
+        switch token.kind {
+        case .identifier(let n), .quotedIdentifier(let n): name = n
+        case .keyword(let k): name = k.rawValue
+        case .string(let string):
+            name = Self.plainText(of: string)
+            if string.parts.contains(where: { if case .interpolation = $0 { true } else { false } }) {
+                report(.interpolatedLabel, token.range)
+            }
+        default: return nil
+        }
+        advance()
+        advance()
+        return Identifier(name, range: token.range)
+    }
+
+    /// After a list item: consumes `,` and says whether another item follows;
+    /// reports a missing `,` when the next token starts an expression.
+    mutating func continuesList(between items: String, stopWords: Set<String> = []) -> Bool {
+        if consume(.comma) != nil { return true }
+        if let word = current.kind.plainIdentifier, stopWords.contains(word) { return false }
+        guard Self.canStartExpression(current), current.kind != .error, !at(.minus) else { return false }
+        report(
+            .expectedComma(between: items), .at(lastEnd),
+            fixIt: .init(range: .at(lastEnd), replacement: ","))
+        return true
+    }
+
+    /// The text parts of a string token, joined.
+    static func plainText(of string: StringToken) -> String {
+        string.parts.map { part in
+            if case .text(let text) = part { return text }
+            return ""
+        }.joined()
+    }
+}
