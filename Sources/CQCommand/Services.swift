@@ -54,6 +54,15 @@ struct Services {
         return { date }
     }
 
+    /// A session for commands that never call the API (`check`, `help`):
+    /// the CircleCI builtins are known but have no token and no network.
+    static var offlineSession: APISession {
+        let configuration = CircleCIConfiguration(host: CircleCIConfiguration.defaultHost, token: nil)
+        return APISession(
+            client: CircleCIClient(configuration: configuration, transport: URLSessionTransport()),
+            apiHost: configuration.host)
+    }
+
     /// The message for a query that needs the API when no token is set.
     static let missingTokenMessage = """
         cq: this query calls the CircleCI API, but no token is set.

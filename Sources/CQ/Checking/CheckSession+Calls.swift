@@ -1,6 +1,6 @@
 extension CheckSession {
     /// The type of `name(arguments)` in expression position.
-    mutating func call(_ callee: Identifier, _ arguments: [Argument], at range: SourceRange, in scope: CheckScope) -> ValueType {
+    mutating func call(_ callee: Identifier, _ arguments: [CallArgument], at range: SourceRange, in scope: CheckScope) -> ValueType {
         if scope.functions[callee.name] != nil {
             for argument in arguments { _ = infer(argument.value, in: scope) }
             return .any
@@ -39,7 +39,7 @@ extension CheckSession {
     }
 
     /// The type a stage or fan-out builtin produces from `input`.
-    mutating func stage(_ builtin: Builtin, _ arguments: [Argument], input: ValueType, at range: SourceRange, in scope: CheckScope) -> ValueType {
+    mutating func stage(_ builtin: Builtin, _ arguments: [CallArgument], input: ValueType, at range: SourceRange, in scope: CheckScope) -> ValueType {
         checkEffect(builtin, at: range)
         let row = CheckSession.rowType(of: input)
         if !builtin.inputTypes.isEmpty, let schema = row.recordSchema, !schema.name.isEmpty,
@@ -93,7 +93,7 @@ extension CheckSession {
     }
 
     /// Checks labels, arity and literal types; returns the argument types in parameter order.
-    mutating func checkArguments(_ arguments: [Argument], of builtin: Builtin, skipping: Int = 0, at range: SourceRange, in scope: CheckScope) -> [ValueType] {
+    mutating func checkArguments(_ arguments: [CallArgument], of builtin: Builtin, skipping: Int = 0, at range: SourceRange, in scope: CheckScope) -> [ValueType] {
         let parameters = Array(builtin.parameters.dropFirst(skipping))
         var types: [String: ValueType] = [:]
         var position = 0

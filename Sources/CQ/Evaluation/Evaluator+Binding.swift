@@ -4,7 +4,7 @@ extension Evaluator {
     /// - Parameter skipping: how many leading parameters are already supplied
     ///   (by the piped input or the aggregated rows).
     func bind(
-        _ arguments: [Argument], to builtin: Builtin, skipping: Int = 0, at range: SourceRange, in scope: Scope
+        _ arguments: [CallArgument], to builtin: Builtin, skipping: Int = 0, at range: SourceRange, in scope: Scope
     ) async throws -> Invocation {
         let parameters = Array(builtin.parameters.dropFirst(skipping))
         var values: [String: Value] = [:]

@@ -1,6 +1,6 @@
 extension Evaluator {
     /// `name(arguments)` in expression position.
-    func call(_ callee: Identifier, _ arguments: [Argument], at range: SourceRange, in scope: Scope)
+    func call(_ callee: Identifier, _ arguments: [CallArgument], at range: SourceRange, in scope: Scope)
         async throws -> PipelineData
     {
         if let function = scope.functions[callee.name] {
@@ -37,7 +37,7 @@ extension Evaluator {
 
     /// Runs a stage or fan-out builtin over `input`.
     func applyBuiltinStage(
-        _ builtin: Builtin, _ arguments: [Argument], to input: PipelineData, at range: SourceRange, in scope: Scope
+        _ builtin: Builtin, _ arguments: [CallArgument], to input: PipelineData, at range: SourceRange, in scope: Scope
     ) async throws -> PipelineData {
         try checkPermission(builtin, at: range)
         switch builtin.implementation {
@@ -63,7 +63,7 @@ extension Evaluator {
 
     /// An aggregate over `rows`: its per-row argument is evaluated for each row.
     func aggregate(
-        _ builtin: Builtin, _ run: @Sendable ([Value], Invocation) throws -> Value, _ arguments: [Argument],
+        _ builtin: Builtin, _ run: @Sendable ([Value], Invocation) throws -> Value, _ arguments: [CallArgument],
         over rows: [Value], at range: SourceRange, in scope: Scope
     ) async throws -> Value {
         var values = rows
@@ -79,7 +79,7 @@ extension Evaluator {
 
     /// Calls a `def` function, or applies a `def` stage to `input`.
     func callUser(
-        _ function: UserFunction, arguments: [Argument], input: PipelineData?, at range: SourceRange, in scope: Scope
+        _ function: UserFunction, arguments: [CallArgument], input: PipelineData?, at range: SourceRange, in scope: Scope
     ) async throws -> PipelineData {
         guard scope.depth < context.options.maxDepth else {
             throw RuntimeError(

@@ -109,9 +109,9 @@ struct RandomAST {
         return node(.interpolatedString(parts))
     }
 
-    mutating func arguments(_ depth: Int) -> [Argument] {
+    mutating func arguments(_ depth: Int) -> [CallArgument] {
         (0..<count(0...3)).map { _ in
-            Argument(label: chance(40) ? id(pick(names)) : nil, value: expr(depth, allowPipeline: true))
+            CallArgument(label: chance(40) ? id(pick(names)) : nil, value: expr(depth, allowPipeline: true))
         }
     }
 

@@ -42,9 +42,9 @@ extension Identifier {
     public func withoutRange() -> Identifier { Identifier(name, range: .at(0)) }
 }
 
-extension Argument {
+extension CallArgument {
     /// A copy without source ranges.
-    public func withoutRanges() -> Argument { Argument(label: label?.withoutRange(), value: value.withoutRanges()) }
+    public func withoutRanges() -> CallArgument { CallArgument(label: label?.withoutRange(), value: value.withoutRanges()) }
 }
 
 extension Column {

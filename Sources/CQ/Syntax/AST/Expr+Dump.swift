@@ -21,7 +21,7 @@ extension Expr {
         case .it: "it"
         case .member(let base, let field): "(. \(base.dump()) \(Self.fieldName(field.name)))"
         case .index(let base, let position): "([] \(base.dump()) \(position.dump()))"
-        case .call(let name, let arguments): "(call \(Self.dumpName(name.name))\(Argument.dump(arguments)))"
+        case .call(let name, let arguments): "(call \(Self.dumpName(name.name))\(CallArgument.dump(arguments)))"
         case .unary(let op, let operand): "(\(op == .negate ? "neg" : "not") \(operand.dump()))"
         case .binary(let op, let left, let right): "(\(op.rawValue) \(left.dump()) \(right.dump()))"
         case .conditional(let condition, let then, let otherwise):
@@ -54,8 +54,8 @@ extension Literal {
     }
 }
 
-extension Argument {
-    static func dump(_ arguments: [Argument]) -> String {
+extension CallArgument {
+    static func dump(_ arguments: [CallArgument]) -> String {
         arguments.map { argument in
             " " + (argument.label.map { Expr.dumpName($0.name) + ": " } ?? "") + argument.value.dump()
         }.joined()
@@ -75,7 +75,7 @@ extension Stage {
         case .slice(let kind, let count): "(\(kind.rawValue)" + (count.map { " " + $0.dump() } ?? "") + ")"
         case .map(let value): "(map \(value.dump()))"
         case .distinct(let columns): "(distinct" + Column.dump(columns) + ")"
-        case .call(let name, let arguments): "(call \(Expr.dumpName(name.name))\(Argument.dump(arguments)))"
+        case .call(let name, let arguments): "(call \(Expr.dumpName(name.name))\(CallArgument.dump(arguments)))"
         }
     }
 }

@@ -26,7 +26,7 @@ public struct Expr: Sendable, Hashable {
         /// `base[index]`: a list position (negative counts from the end) or a record key.
         case index(Expr, Expr)
         /// `name(arguments)`: a builtin or a `def` function.
-        case call(Identifier, [Argument])
+        case call(Identifier, [CallArgument])
         /// `-x`, `not x`.
         case unary(UnaryOperator, Expr)
         /// `a + b`, `a == b`, `a and b`, `a ?? b`, `a =~ "re"`, `a in list`.
@@ -92,7 +92,7 @@ public struct Identifier: Sendable, Hashable {
 }
 
 /// An argument in a call: positional (`label == nil`) or named (`branch: "main"`).
-public struct Argument: Sendable, Hashable {
+public struct CallArgument: Sendable, Hashable {
     /// The argument label, for named arguments.
     public var label: Identifier?
     /// The argument's value.

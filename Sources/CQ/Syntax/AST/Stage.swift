@@ -19,7 +19,7 @@ public struct Stage: Sendable, Hashable {
         /// Any other stage by name, with optional parenthesised arguments:
         /// `count`, `flatten`, `jobs`, `workflows`, `logs(step: "test")`,
         /// a user `def`, or an aggregate such as `avg(duration)`.
-        case call(Identifier, [Argument])
+        case call(Identifier, [CallArgument])
     }
 
     /// What this stage is.

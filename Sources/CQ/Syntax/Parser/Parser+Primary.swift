@@ -43,7 +43,7 @@ extension Parser {
         if at(.leftParen), current.range.start == token.range.end {
             let open = advance()
             report(.methodCall(name), token.range)
-            let arguments = [Argument(value: base)] + parseArguments(open: open)
+            let arguments = [CallArgument(value: base)] + parseArguments(open: open)
             return Expr(.call(field, arguments), range: range(from: base.range.start))
         }
         return Expr(.member(base, field), range: range(from: base.range.start))
@@ -155,12 +155,12 @@ extension Parser {
     }
 
     /// `arguments = [ argument { "," argument } [","] ] ")"`, after the `(`.
-    mutating func parseArguments(open: Token) -> [Argument] {
-        var arguments: [Argument] = []
+    mutating func parseArguments(open: Token) -> [CallArgument] {
+        var arguments: [CallArgument] = []
         var progress = LoopProgress()
         while !at(.rightParen), !atStatementEnd, progress.advanced(to: index) {
             let label = parseLabel()
-            arguments.append(Argument(label: label, value: parsePipeline(.arguments)))
+            arguments.append(CallArgument(label: label, value: parsePipeline(.arguments)))
             guard continuesList(between: "arguments") else { break }
         }
         expectClosing(.rightParen, opener: open)

@@ -11,7 +11,7 @@ extension Parser {
         case .identifier(let name), .quotedIdentifier(let name):
             advance()
             let identifier = Identifier(name, range: token.range)
-            var arguments: [Argument] = []
+            var arguments: [CallArgument] = []
             if let open = consume(.leftParen) { arguments = parseArguments(open: open) }
             return Stage(.call(identifier, arguments), range: range(from: start))
         default:

@@ -64,7 +64,7 @@ extension Expr {
         case .it: "it"
         case .member(let base, let field): base.printed(atLeast: PrintLevel.postfix) + "." + Self.fieldName(field.name)
         case .index(let base, let position): base.printed(atLeast: PrintLevel.postfix) + "[" + position.printed() + "]"
-        case .call(let name, let arguments): Identifiers.spelled(name.name) + "(" + Argument.printed(arguments) + ")"
+        case .call(let name, let arguments): Identifiers.spelled(name.name) + "(" + CallArgument.printed(arguments) + ")"
         case .unary(.not, let operand):
             // `not (a == b)` reads better than the equivalent `not a == b`.
             "not " + operand.printed(atLeast: operand.isBinary ? PrintLevel.postfix : PrintLevel.not)
@@ -145,9 +145,9 @@ extension RecordEntry {
     }
 }
 
-extension Argument {
+extension CallArgument {
     /// Arguments separated by `, `.
-    static func printed(_ arguments: [Argument]) -> String {
+    static func printed(_ arguments: [CallArgument]) -> String {
         arguments.map { argument in
             (argument.label.map { Identifiers.spelled($0.name) + ": " } ?? "") + argument.value.printedAsListItem
         }.joined(separator: ", ")

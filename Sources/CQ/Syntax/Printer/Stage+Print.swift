@@ -13,7 +13,7 @@ extension Stage {
         case .map(let value): "map " + value.printed(atLeast: PrintLevel.expr)
         case .distinct(let columns): columns.isEmpty ? "distinct" : "distinct " + Column.printed(columns)
         case .call(let name, let arguments):
-            Self.stageName(name.name) + (arguments.isEmpty ? "" : "(" + Argument.printed(arguments) + ")")
+            Self.stageName(name.name) + (arguments.isEmpty ? "" : "(" + CallArgument.printed(arguments) + ")")
         }
     }
 
