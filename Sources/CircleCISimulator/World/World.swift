@@ -6,8 +6,12 @@ struct World: Sendable {
     /// The instant the world was generated for; nothing happens after it
     /// except recorded mutations.
     let now: Date
-    /// The clock that stamps mutations: `now` plus one second per mutation.
+    /// The clock that stamps mutations: it starts at `now` and only moves forward.
     var clock: Date
+    /// The seed the world was generated from; mutations draw from it too.
+    let seed: UInt64
+    /// How many mutations drew random numbers, so each draws fresh ones.
+    var mutationCount = 0
 
     var organizations: [Organization] = []
     var users: [User] = []
@@ -35,9 +39,10 @@ struct World: Sendable {
     var webhooks: [Webhook] = []
     var contexts: [Context] = []
 
-    init(now: Date, currentUserID: UUID) {
+    init(now: Date, seed: UInt64, currentUserID: UUID) {
         self.now = now
         self.clock = now
+        self.seed = seed
         self.currentUserID = currentUserID
     }
 }

@@ -12,7 +12,7 @@ struct WorldGenerator {
             User(id: random.uuid(), login: person.login, name: person.name,
                  avatarURL: person.hasAvatar ? "https://avatars.githubusercontent.com/u/\(58_100 + index * 977)?v=4" : nil)
         }
-        var world = World(now: now, currentUserID: users[0].id)
+        var world = World(now: now, seed: seed, currentUserID: users[0].id)
         world.users = users
         world.organizations = WorldCatalog.organizations.map { makeOrganization($0) }
         for blueprint in WorldCatalog.projects {
