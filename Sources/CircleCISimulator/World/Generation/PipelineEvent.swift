@@ -62,7 +62,7 @@ enum PipelineSchedule {
             events[events.count - 4].forcedFailure = true
         }
         for index in 0..<blueprint.inProgress {
-            let minutesAgo = Double(random.int(4...26) + index * 9)
+            let minutesAgo = Double(random.int(3...6) + index * 5)
             events.append(PipelineEvent(time: now.addingTimeInterval(-minutesAgo * 60),
                                         kind: .push(branch: index == 0 ? blueprint.defaultBranch
                                                     : random.pick(blueprint.featureBranches)),

@@ -138,10 +138,10 @@ struct PipelineGenerator {
                                    suite: TestSuite) -> [String: PlannedOutcome] {
         var outcomes: [String: PlannedOutcome] = [:]
         let branchFactor: Double = switch event.branch {
-        case blueprint.defaultBranch?: 0.7
+        case blueprint.defaultBranch?: 0.6
         case nil: 0.5
-        case let branch? where branch == blueprint.releaseBranch: 0.8
-        default: 1.6
+        case let branch? where branch == blueprint.releaseBranch: 0.7
+        default: 1.4
         }
         for job in template.jobs where job.type == .build {
             if event.forcedFailure, job.kind == .unitTests {
@@ -150,12 +150,12 @@ struct PipelineGenerator {
                 continue
             }
             let base: Double = switch job.kind {
-            case .unitTests: 0.6 * blueprint.failureRate
-            case .integrationTests, .e2e: 0.5 * blueprint.failureRate
-            case .securityScan: 0.12
-            case .deploy: 0.06
-            case .lint: 0.05
-            default: 0.03
+            case .unitTests: 0.45 * blueprint.failureRate
+            case .integrationTests, .e2e: 0.35 * blueprint.failureRate
+            case .securityScan: 0.1
+            case .deploy: 0.05
+            case .lint: 0.03
+            default: 0.02
             }
             guard random.chance(base * branchFactor) else { continue }
             outcomes[job.name] = failure(for: job, suite: suite)
