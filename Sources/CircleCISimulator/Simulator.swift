@@ -7,11 +7,16 @@ import Foundation
 ///
 /// ```swift
 /// let sim = Simulator(now: fixedDate, seed: 7)
-/// let client = Client(transport: sim.transport, token: Simulator.demoToken)   // in-process
+/// // In-process: hand `sim.transport` to the client, base URL `Simulator.apiBaseURL`,
+/// // token `Simulator.demoToken`.
 /// let host = try await sim.startServer(port: 0)      // http://127.0.0.1:54321
-/// // … GET \(host)/api/v2/project/gh/acme/api/pipeline with Circle-Token …
+/// // GET \(host)/api/v2/project/gh/acme/api/pipeline with `Circle-Token: \(Simulator.demoToken)`
 /// await sim.stopServer()
 /// ```
+///
+/// Knobs: ``faults`` (latency, 429/5xx bursts, truncated, slow and HTML
+/// bodies, scoped to matching requests) and ``requestLog`` (what was asked,
+/// by which operation, with or without credentials, and the status).
 ///
 /// The same `seed` and `now` always produce the same organisation and
 /// byte-identical responses. Writes (trigger, rerun, cancel, approve) change

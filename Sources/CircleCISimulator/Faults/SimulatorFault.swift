@@ -29,11 +29,16 @@ public enum SimulatorFault: Sendable, Hashable {
 
 /// Which requests a fault applies to. Every set criterion must match.
 public struct FaultMatcher: Sendable, Hashable {
+    /// A substring of the request path (percent-encoded, without the query).
     public var pathContains: String?
+    /// The OpenAPI operation id the request routes to (`"unknown"` for no route).
     public var operationID: String?
+    /// The HTTP method, uppercase.
     public var method: String?
+    /// The host the request reached.
     public var host: SimulatorHost?
 
+    /// Matches requests that meet every given criterion.
     public init(pathContains: String? = nil, operationID: String? = nil, method: String? = nil,
                 host: SimulatorHost? = nil) {
         self.pathContains = pathContains

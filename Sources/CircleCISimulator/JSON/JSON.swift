@@ -5,7 +5,7 @@ import Foundation
 /// The simulator renders every response through this type so that the same
 /// world always produces byte-identical bodies: no dictionary ordering, no
 /// locale, no `\/` escaping.
-enum JSON: Sendable, Hashable {
+enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -26,10 +26,6 @@ enum JSON: Sendable, Hashable {
             a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: false
         }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(serialized())
     }
 
     /// The value for `key` when this is an object.

@@ -4,7 +4,9 @@ import Foundation
 public struct RequestLogEntry: Sendable, Hashable {
     /// 1, 2, 3… in arrival order since the last reset.
     public let sequence: Int
+    /// Which host answered: the API or the presigned output host.
     public let host: SimulatorHost
+    /// `GET`, `POST`, …
     public let method: String
     /// The path as sent (percent-encoding kept), without the query.
     public let path: String
@@ -14,6 +16,7 @@ public struct RequestLogEntry: Sendable, Hashable {
     public let operationID: String
     /// Whether any credential arrived (`Circle-Token`, `Authorization`, `?circle-token=`).
     public let authPresented: Bool
+    /// The HTTP status answered.
     public let status: Int
     /// The injected fault, if one applied.
     public let fault: SimulatorFault?
@@ -25,8 +28,10 @@ public actor RequestLog {
 
     init() {}
 
+    /// Every entry, oldest first.
     public var entries: [RequestLogEntry] { items }
 
+    /// How many requests were answered.
     public var count: Int { items.count }
 
     /// How many requests routed to `operationID`.
@@ -39,6 +44,7 @@ public actor RequestLog {
         items.contains { $0.host == host && $0.authPresented }
     }
 
+    /// Forgets every entry; sequence numbers start again at 1.
     public func reset() {
         items.removeAll()
     }

@@ -21,10 +21,6 @@ struct SimulatorResponse: Sendable {
     static func message(_ text: String, status: Int) -> SimulatorResponse {
         .json(.object([("message", .string(text))]), status: status)
     }
-
-    func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
 }
 
 /// A failure an endpoint reports as a `{"message"}` body.

@@ -14,6 +14,10 @@ public struct SimulatorTransport: ClientTransport {
     /// Where presigned step-output URLs point in-process.
     public let outputBaseURL: URL
 
+    /// Answers `request` from the simulator; see ``ClientTransport/send(_:body:baseURL:operationID:)``.
+    ///
+    /// - Throws: `URLError(.cannotFindHost)` for an absolute request to an
+    ///   unknown host; `CancellationError` when the task is cancelled.
     public func send(_ request: HTTPRequest, body: Data?, baseURL: URL,
                      operationID: String) async throws -> (HTTPResponse, Data) {
         try Task.checkCancellation()

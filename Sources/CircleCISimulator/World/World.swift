@@ -107,9 +107,4 @@ extension World {
     func job(project: Project, number: Int) -> Job? {
         jobIDsByNumber[project.id]?[number].flatMap { jobs[$0] }
     }
-
-    /// Every workflow of a project, newest pipeline first.
-    func workflows(of project: Project) -> [Workflow] {
-        pipelines(of: project).flatMap { workflows(of: $0) }
-    }
 }

@@ -4,7 +4,6 @@ import Foundation
 struct PipelineGenerator {
     let blueprint: ProjectBlueprint
     let project: Project
-    let organization: Organization
     /// Users who push and approve (not the bot).
     let people: [User]
     let bot: User

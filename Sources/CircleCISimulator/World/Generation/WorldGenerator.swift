@@ -25,7 +25,7 @@ struct WorldGenerator {
                 random: SeededRandom(seed: seed, stream: "resources/\(project.slug)"))
             resources.generate(into: &world, hasNightly: blueprint.hasNightly)
             var pipelines = PipelineGenerator(
-                blueprint: blueprint, project: project, organization: organization,
+                blueprint: blueprint, project: project,
                 people: Array(users.dropLast()), bot: users[users.count - 1], scheduleActor: users[0], now: now,
                 random: SeededRandom(seed: seed, stream: "pipelines/\(project.slug)"))
             pipelines.generate(into: &world)
