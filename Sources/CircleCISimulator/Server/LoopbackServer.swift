@@ -43,7 +43,8 @@ actor LoopbackServer {
                         outputBase: String) async throws -> (server: HTTPServer, url: URL) {
         let engine = engine
         let handler = FlyingFoxBridge(engine: engine, host: host, outputBase: outputBase)
-        let server = HTTPServer(address: try .inet(ip4: ip, port: port), logger: .disabled, handler: handler)
+        let server = HTTPServer(address: try .inet(ip4: ip, port: port), timeout: 600, logger: .disabled,
+                                handler: handler)
         let task = Task { try await server.run() }
         do {
             try await server.waitUntilListening()
