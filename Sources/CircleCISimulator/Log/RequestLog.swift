@@ -1,0 +1,64 @@
+import Foundation
+
+/// One request the simulator answered. Never holds a credential.
+public struct RequestLogEntry: Sendable, Hashable {
+    /// 1, 2, 3… in arrival order since the last reset.
+    public let sequence: Int
+    /// Which host answered: the API or the presigned output host.
+    public let host: SimulatorHost
+    /// `GET`, `POST`, …
+    public let method: String
+    /// The path as sent (percent-encoding kept), without the query.
+    public let path: String
+    /// The query string as sent, with any `circle-token` value redacted.
+    public let query: String
+    /// The OpenAPI operation id the request routed to, or `"unknown"`.
+    public let operationID: String
+    /// Whether any credential arrived (`Circle-Token`, `Authorization`, `?circle-token=`).
+    public let authPresented: Bool
+    /// The HTTP status answered.
+    public let status: Int
+    /// The injected fault, if one applied.
+    public let fault: SimulatorFault?
+}
+
+/// Every request since the last reset, for assertions and benchmarks.
+public actor RequestLog {
+    private var items: [RequestLogEntry] = []
+
+    init() {}
+
+    /// Every entry, oldest first.
+    public var entries: [RequestLogEntry] { items }
+
+    /// How many requests were answered.
+    public var count: Int { items.count }
+
+    /// How many requests routed to `operationID`.
+    public func count(operationID: String) -> Int {
+        items.filter { $0.operationID == operationID }.count
+    }
+
+    /// Whether any request reached `host` with credentials.
+    public func authPresented(on host: SimulatorHost) -> Bool {
+        items.contains { $0.host == host && $0.authPresented }
+    }
+
+    /// Forgets every entry; sequence numbers start again at 1.
+    public func reset() {
+        items.removeAll()
+    }
+
+    func record(host: SimulatorHost, method: String, path: String, query: String, operationID: String,
+                authPresented: Bool, status: Int, fault: SimulatorFault?) {
+        items.append(RequestLogEntry(sequence: items.count + 1, host: host, method: method, path: path,
+                                     query: Self.redact(query), operationID: operationID,
+                                     authPresented: authPresented, status: status, fault: fault))
+    }
+
+    private static func redact(_ query: String) -> String {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            pair.lowercased().hasPrefix("circle-token=") ? "circle-token=REDACTED" : String(pair)
+        }.joined(separator: "&")
+    }
+}

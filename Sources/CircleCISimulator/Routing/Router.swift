@@ -1,0 +1,40 @@
+import Foundation
+
+/// Maps a request to its route: `/api/v2/…` and `/api/v1.1/…` on the API
+/// host, `/output/…` on the output host.
+enum Router {
+    struct Match: Sendable {
+        let route: Route
+        let parameters: [String: String]
+    }
+
+    static let v2: [Route] = PipelineEndpoints.routes + WorkflowEndpoints.routes + ProjectEndpoints.routes
+        + AccountEndpoints.routes + ContextEndpoints.routes + InsightsEndpoints.routes + WriteEndpoints.routes
+    static let v1: [Route] = V1Endpoints.routes
+    static let output: [Route] = OutputEndpoints.routes
+
+    static func match(_ request: SimulatorRequest) -> Match? {
+        let (routes, path): ([Route], String)
+        switch request.host {
+        case .output:
+            (routes, path) = (output, request.path)
+        case .api:
+            if let rest = strip("/api/v2", from: request.path) {
+                (routes, path) = (v2, rest)
+            } else if let rest = strip("/api/v1.1", from: request.path) {
+                (routes, path) = (v1, rest)
+            } else {
+                return nil
+            }
+        }
+        for route in routes where route.method == request.method {
+            if let parameters = route.pattern.match(path) { return Match(route: route, parameters: parameters) }
+        }
+        return nil
+    }
+
+    private static func strip(_ prefix: String, from path: String) -> String? {
+        guard path == prefix || path.hasPrefix(prefix + "/") else { return nil }
+        return String(path.dropFirst(prefix.count))
+    }
+}

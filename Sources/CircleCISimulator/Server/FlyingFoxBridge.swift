@@ -1,0 +1,51 @@
+import FlyingFox
+import Foundation
+
+/// Converts FlyingFox requests to simulator requests and back. Every
+/// response closes the connection: FlyingFox stalls ~40 ms per keep-alive
+/// request otherwise.
+struct FlyingFoxBridge: HTTPHandler {
+    let engine: SimulatorEngine
+    let host: SimulatorHost
+    /// Base of presigned step-output URLs (only used on the API host).
+    let outputBase: String
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let headers = request.headers.map { (name: $0.key.rawValue, value: $0.value) }
+        let body = try await request.bodyData
+        let simulated = SimulatorRequest(host: host, method: request.method.rawValue, target: request.target.rawValue,
+                                         headers: headers, body: body.isEmpty ? nil : body)
+        let delivery = await engine.handle(simulated, rendering: RenderContext(outputBaseURL: outputBase))
+        var fields = HTTPHeaders()
+        for header in delivery.response.headers {
+            fields.addValue(header.value, for: HTTPHeader(header.name))
+        }
+        fields[.contentLength] = String(delivery.response.body.count)
+        fields[.connection] = "close"
+        let status = HTTPStatusCode(delivery.response.status, phrase: Self.phrase(for: delivery.response.status))
+        guard let duration = delivery.bodyDuration else {
+            return HTTPResponse(statusCode: status, headers: fields, body: delivery.response.body)
+        }
+        return HTTPResponse(statusCode: status, headers: fields,
+                            body: HTTPBodySequence(from: TrickleBytes(data: delivery.response.body, over: duration),
+                                                   count: delivery.response.body.count, suggestedBufferSize: 64))
+    }
+
+    private static func phrase(for status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "Status \(status)"
+        }
+    }
+}

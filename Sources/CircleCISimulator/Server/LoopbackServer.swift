@@ -1,0 +1,65 @@
+import FlyingFox
+import Foundation
+
+/// Two FlyingFox listeners serving the engine: the API on `127.0.0.1` and
+/// the presigned step-output host on `127.0.0.2` (all of 127/8 is loopback
+/// on Linux; where it isn't, a second port on `127.0.0.1` keeps the
+/// authority distinct).
+actor LoopbackServer {
+    private let engine: SimulatorEngine
+    private var servers: [HTTPServer] = []
+    private var tasks: [Task<Void, any Error>] = []
+    private(set) var apiURL: URL?
+
+    init(engine: SimulatorEngine) {
+        self.engine = engine
+    }
+
+    /// Starts both listeners; returns the API host URL.
+    func start(port: UInt16) async throws -> URL {
+        if let apiURL { return apiURL }
+        let output: (server: HTTPServer, url: URL)
+        do {
+            output = try await listen(ip: "127.0.0.2", port: 0, host: .output, outputBase: "")
+        } catch {
+            output = try await listen(ip: "127.0.0.1", port: 0, host: .output, outputBase: "")
+        }
+        let outputBase = output.url.absoluteString
+        let api = try await listen(ip: "127.0.0.1", port: port, host: .api, outputBase: outputBase)
+        apiURL = api.url
+        return api.url
+    }
+
+    /// Stops both listeners and waits for them to close.
+    func stop() async {
+        for server in servers { await server.stop(timeout: 1) }
+        for task in tasks { task.cancel() }
+        servers.removeAll()
+        tasks.removeAll()
+        apiURL = nil
+    }
+
+    private func listen(ip: String, port: UInt16, host: SimulatorHost,
+                        outputBase: String) async throws -> (server: HTTPServer, url: URL) {
+        let engine = engine
+        let handler = FlyingFoxBridge(engine: engine, host: host, outputBase: outputBase)
+        let server = HTTPServer(address: try .inet(ip4: ip, port: port), timeout: 600, logger: .disabled,
+                                handler: handler)
+        let task = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening()
+        } catch {
+            task.cancel()
+            throw error
+        }
+        guard case let .ip4(address, bound)? = await server.listeningAddress,
+              let url = URL(string: "http://\(address):\(bound)") else {
+            await server.stop()
+            task.cancel()
+            throw URLError(.cannotConnectToHost)
+        }
+        servers.append(server)
+        tasks.append(task)
+        return (server, url)
+    }
+}
