@@ -33,6 +33,7 @@ let package = Package(
                 "CircleCI",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         // The cq language: source, lexer, parser, AST, values, evaluator, diagnostics, rendering.
@@ -76,7 +77,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CircleCISimulatorTests",
-            dependencies: ["CircleCISimulator", "CircleCI"],
+            dependencies: [
+                "CircleCISimulator", "CircleCI",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CQTests", dependencies: ["CQ"], resources: [.copy("Corpus")]),

@@ -17,14 +17,14 @@ struct SimulatorCommand: AsyncParsableCommand {
         let now = environment["CQ_NOW"].flatMap { try? Date($0, strategy: .iso8601) } ?? Simulator.defaultNow()
         let simulator = Simulator(now: now)
         try await simulator.run(port: port) { url in
-            print(
-                """
+            let banner = """
                 Simulated CircleCI listening on \(url.absoluteString)
                   export CIRCLECI_HOST=\(url.absoluteString)
                   export CIRCLECI_TOKEN=\(Simulator.demoToken)
                 Press Ctrl-C to stop.
-                """)
-            fflush(stdout)
+
+                """
+            FileHandle.standardOutput.write(Data(banner.utf8))
         }
     }
 }
