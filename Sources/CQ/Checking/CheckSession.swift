@@ -25,8 +25,9 @@ struct CheckSession {
             let types = elements.map { infer($0, in: scope) }
             return .list(types.first.flatMap { first in types.allSatisfy { $0 == first } ? first : nil } ?? .any)
         case .record(let entries):
-            let fields = entries.map { RecordSchema.Field($0.key.name, infer($0.value, in: scope)) }
-            return .record(RecordSchema(name: "", fields: fields))
+            // A record literal is open: reading a key it lacks is null, not an error.
+            for entry in entries { _ = infer(entry.value, in: scope) }
+            return .record(RecordSchema(name: "", fields: []))
         case .name(let name): return resolve(name, at: expr.range, in: scope)
         case .variable(let name):
             if let type = scope.variables[name] ?? scope.locals[name] { return type }

@@ -96,7 +96,7 @@ enum Aggregates {
     private static func percentile(_ values: [Value], _ p: Double, _ invocation: Invocation) throws -> Value {
         let ordered = try sorted(values, invocation)
         guard !ordered.isEmpty else { return .null }
-        let rank = p / 100 * Double(ordered.count - 1)
+        let rank = p * Double(ordered.count - 1) / 100
         let lower = Int(rank.rounded(.down))
         let upper = Swift.min(lower + 1, ordered.count - 1)
         let fraction = rank - Double(lower)
