@@ -77,8 +77,15 @@ struct HelpCommand: AsyncParsableCommand {
     @Argument(help: "A builtin (pipelines, where, percentile, …) or record type (Pipeline, Job, …).")
     var name: String?
 
+    @Flag(name: .long, help: .hidden)
+    var markdown = false
+
     func run() async throws {
         let help = HelpText(registry: CQEngine(session: Services.offlineSession).registry)
+        if markdown {
+            print(help.markdown, terminator: "")
+            return
+        }
         guard let name else {
             print(help.overview, terminator: "")
             return

@@ -102,12 +102,12 @@ public struct Builtin: Sendable {
         self.implementation = implementation
     }
 
-    /// `name(a, b: …)` as shown in help and completion.
+    /// `name(a, [b], c:)` as shown in help and completion: parameter names,
+    /// optional ones in brackets, labelled ones with a colon.
     public var signature: String {
         let list = parameters.map { parameter in
-            let label = parameter.isLabelRequired ? "\(parameter.name): " : parameter.name
-            let type = parameter.isLabelRequired ? parameter.type.displayName : ": \(parameter.type.displayName)"
-            return parameter.isRequired ? "\(label)\(type)" : "[\(label)\(type)]"
+            let label = parameter.isLabelRequired ? "\(parameter.name):" : parameter.name
+            return parameter.isRequired ? label : "[\(label)]"
         }
         if (kind == .stage || kind == .fanOut) && parameters.isEmpty { return name }
         return "\(name)(\(list.joined(separator: ", ")))"

@@ -96,3 +96,24 @@ public struct HelpText: Sendable {
         }
     }
 }
+
+extension HelpText {
+    /// The builtin reference as Markdown, for the README (kept in sync by a test).
+    public var markdown: String {
+        var text = ""
+        let sections: [(String, [Builtin.Kind])] = [
+            ("Sources", [.source]), ("Stages (after `|`)", [.stage, .fanOut]), ("Aggregates", [.aggregate]),
+            ("Functions", [.function]),
+        ]
+        for (title, kinds) in sections {
+            let builtins = registry.builtins.filter { kinds.contains($0.kind) }
+            guard !builtins.isEmpty else { continue }
+            text += "\n**\(title)**\n\n| builtin | what it does |\n|---|---|\n"
+            for builtin in builtins {
+                let write = builtin.effect == .writesAPI ? " *(write: needs `--allow-writes`)*" : ""
+                text += "| `\(builtin.signature)` | \(builtin.summary.replacingOccurrences(of: "|", with: "\\|"))\(write) |\n"
+            }
+        }
+        return text
+    }
+}
