@@ -8,7 +8,8 @@ public enum Suggestions {
     ///
     /// The allowed distance grows with the length of `name`: 1 edit up to 4
     /// characters, 2 up to 8, 3 beyond. A transposition (`stauts`) counts as one
-    /// edit. Ties go to the alphabetically first candidate. An exact match
+    /// edit; a candidate that starts with a name of three or more characters
+    /// (`failed` for `fail`) qualifies too. Ties go to the alphabetically first candidate. An exact match
     /// returns `nil`: there is nothing to suggest.
     public static func closest<S: Sequence<String>>(to name: String, among candidates: S) -> String? {
         ranked(for: name, among: candidates).first
@@ -20,7 +21,10 @@ public enum Suggestions {
         let limit = maximumDistance(forLength: key.count)
         var scored: [(distance: Int, candidate: String)] = []
         for candidate in Set(candidates) where candidate != name {
-            let distance = editDistance(key, normalized(candidate), limit: limit)
+            let normalizedCandidate = normalized(candidate)
+            var distance = editDistance(key, normalizedCandidate, limit: limit)
+            // A word typed short (`fail` for `failed`) is a likely intent too.
+            if key.count >= 3, normalizedCandidate.starts(with: key) { distance = min(distance, limit) }
             if distance <= limit { scored.append((distance, candidate)) }
         }
         return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }.map(\.candidate)

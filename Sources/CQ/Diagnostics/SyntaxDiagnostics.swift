@@ -48,6 +48,8 @@ public enum SyntaxMessage: Sendable, Hashable {
     case expected(String, after: String?)
     /// A stage was required after `|`.
     case expectedStage
+    /// `| selct name`: a misspelled stage keyword followed by its operand.
+    case misspelledStage(written: String, keyword: String)
     /// A name was required, e.g. after `let`.
     case expectedName(after: String)
     /// `sort x` or `group x`.
@@ -101,6 +103,7 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .expectedExpression: "expected-expression"
         case .expected: "expected-token"
         case .expectedStage: "expected-stage"
+        case .misspelledStage: "misspelled-stage"
         case .expectedName: "expected-name"
         case .expectedBy: "expected-by"
         case .stageOutsidePipeline: "stage-outside-pipeline"
@@ -148,6 +151,7 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .expectedExpression(let after): "expected an expression" + Self.after(after)
         case .expected(let what, let after): "expected \(what)" + Self.after(after)
         case .expectedStage: "expected a stage after `|`"
+        case .misspelledStage(let written, let keyword): "unknown stage `\(written)`; did you mean `\(keyword)`?"
         case .expectedName(let after): "expected a name after `\(after)`"
         case .expectedBy(let stage): "expected `by` after `\(stage)`"
         case .stageOutsidePipeline(let word): "`\(word)` is a stage: it must come after `|`"

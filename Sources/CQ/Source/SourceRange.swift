@@ -22,6 +22,10 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// The number of bytes covered.
     public var length: Int { end - start }
 
+    /// Whether `offset` lies in the range (its end included, so an empty
+    /// range at the end of a statement belongs to it).
+    public func contains(_ offset: Int) -> Bool { start <= offset && offset <= end }
+
     /// The smallest range that covers both `self` and `other`.
     public func union(_ other: SourceRange) -> SourceRange {
         SourceRange(start: min(start, other.start), end: max(end, other.end))

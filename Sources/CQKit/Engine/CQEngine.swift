@@ -48,11 +48,19 @@ public struct CQEngine: Sendable {
     /// Parses and checks `source`, updating `bindings` with its `let`s and `def`s.
     public func compile(_ source: SourceFile, bindings: inout Checker.Bindings) throws(CompileError) -> CompiledQuery {
         let parsed = Parser.parse(source)
-        if parsed.diagnostics.contains(where: { $0.severity == .error }) {
-            throw CompileError(source: source, diagnostics: parsed.diagnostics)
-        }
         let checker = Checker(registry: registry, allowWrites: options.evaluation.allowWrites)
-        let problems = checker.check(parsed.program, bindings: &bindings)
+        var problems = checker.check(parsed.program, bindings: &bindings)
+        let syntaxErrors = parsed.diagnostics.filter { $0.severity == .error }
+        if !syntaxErrors.isEmpty {
+            // Check the statements the parser recovered fully (typos of stage
+            // keywords recover exactly), so one run reports everything it can.
+            let broken = parsed.program.statements.map(\.range).filter { statement in
+                syntaxErrors.contains { $0.id != "misspelled-stage" && statement.contains($0.range.start) }
+            }
+            problems.removeAll { problem in broken.contains { $0.contains(problem.range.start) } }
+            let all = (parsed.diagnostics + problems).sorted { $0.range.start < $1.range.start }
+            throw CompileError(source: source, diagnostics: all)
+        }
         if problems.contains(where: { $0.severity == .error }) {
             throw CompileError(source: source, diagnostics: problems)
         }

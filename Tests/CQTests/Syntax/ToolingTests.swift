@@ -94,7 +94,7 @@ import Testing
 
     @Test(arguments: [
         ("stauts", "status"), ("Status", "status"), ("statu", "status"), ("duraton", "duration"),
-        ("project-slug", "project_slug"), ("created", nil), ("xyz", nil), ("nmae", "name"),
+        ("project-slug", "project_slug"), ("created", "created_at"), ("cr", nil), ("xyz", nil), ("nmae", "name"),
         ("stoped_at", "stopped_at"), ("status", nil), ("jobnumber", "job_number"),
     ] as [(String, String?)])
     func closest(_ typo: String, _ expected: String?) {

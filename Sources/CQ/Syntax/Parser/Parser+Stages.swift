@@ -8,6 +8,14 @@ extension Parser {
             advance()
             let kind = parseBuiltinStage(word, keyword: token)
             return Stage(kind, range: range(from: start))
+        case .identifier(let name) where isMisspelledStageKeyword(name):
+            // `| selct name`: a typo of a keyword stage, followed by its operand.
+            let keyword = Suggestions.closest(to: name, among: StageKeywords.all) ?? name
+            report(
+                .misspelledStage(written: name, keyword: keyword), token.range,
+                fixIt: Diagnostic.FixIt(range: token.range, replacement: keyword))
+            advance()
+            return Stage(parseBuiltinStage(keyword, keyword: token), range: range(from: start))
         case .identifier(let name), .quotedIdentifier(let name):
             advance()
             let identifier = Identifier(name, range: token.range)
@@ -30,6 +38,14 @@ extension Parser {
             while !isPipelineFollower(current) { skipBalanced() }
             return missing
         }
+    }
+
+    /// A stage name that is not a keyword but close to one, followed on the
+    /// same line by something that can start an expression (its operand).
+    private func isMisspelledStageKeyword(_ name: String) -> Bool {
+        guard Suggestions.closest(to: name, among: StageKeywords.all) != nil else { return false }
+        let next = peek(1)
+        return Self.canStartExpression(next) && !next.kind.is(.leftParen) && next.kind != .newline
     }
 
     private mutating func parseBuiltinStage(_ word: String, keyword: Token) -> Stage.Kind {
