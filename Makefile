@@ -20,7 +20,8 @@ test: deps
 
 ## bench: print performance figures (requests, latency, evaluator throughput).
 bench: deps
-	$(SWIFT) run -c release cq-bench
+	$(SWIFT) run -c release CQBench
+	python3 Benchmarks/first-prompt.py
 
 ## deps: install libedit's headers and pkg-config when missing (Debian/Ubuntu).
 deps:

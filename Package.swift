@@ -67,6 +67,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: requests per query, HTTP and evaluator timings, completion latency.
+        .executableTarget(
+            name: "CQBench",
+            dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator"],
+            path: "Benchmarks/CQBench"
+        ),
         .testTarget(
             name: "CircleCITests",
             dependencies: [
