@@ -1,0 +1,24 @@
+/// The one-line status shown on standard error while a slow query runs.
+enum ProgressLine {
+    static let frames: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    /// `⠋ 12 requests · 3 in flight · 1.4 s`, for animation frame `frame`.
+    static func text(frame: Int, elapsed: Duration, work: REPLMetrics) -> String {
+        var parts: [String] = []
+        if work.requestsCompleted > 0 || work.requestsInFlight > 0 {
+            parts.append(work.requestsCompleted == 1 ? "1 request" : "\(work.requestsCompleted) requests")
+            parts.append("\(work.requestsInFlight) in flight")
+        } else {
+            parts.append("working")
+        }
+        parts.append(elapsed.shortDescription)
+        return "\(frames[frame % frames.count]) " + parts.joined(separator: " · ")
+    }
+
+    /// The `:time` report: `Time: 1.4 s · 12 requests · 3 cache hits`.
+    static func timing(elapsed: Duration, work: REPLMetrics) -> String {
+        let requests = work.requestsCompleted == 1 ? "1 request" : "\(work.requestsCompleted) requests"
+        let hits = work.cacheHits == 1 ? "1 cache hit" : "\(work.cacheHits) cache hits"
+        return "Time: \(elapsed.shortDescription) · \(requests) · \(hits)"
+    }
+}
