@@ -158,6 +158,10 @@ static inline void *cq_el_get_clientdata(EditLine *el) {
     if (el_get(el, EL_CLIENTDATA, &data) != 0) return NULL;
     return data;
 }
+/* Puts the terminal in raw mode now. el_gets itself only does so after drawing
+   the prompt, so keys typed right after the prompt appears would otherwise be
+   handled by the cooked line discipline (a Ctrl-D there is lost). */
+static inline int cq_el_prepare_terminal(EditLine *el) { return el_set(el, EL_PREP_TERM, 1); }
 static inline int cq_el_set_interruptible_reader(EditLine *el) { return el_set(el, EL_GETCFN, cq_read_char); }
 static inline int cq_el_addfn(EditLine *el, const char *name, const char *help, cq_el_fn fn) {
     return el_set(el, EL_ADDFN, name, help, fn);

@@ -162,6 +162,7 @@ public final class LibEditLineReader: LineReader, @unchecked Sendable {
         guard !isClosed else { return .endOfInput }
         setPrompt(request.prompt.rendered(colors: colors, escape: Character(Unicode.Scalar(UInt8(Self.promptEscape)))))
         pendingText = request.pendingText
+        _ = cq_el_prepare_terminal(editor)
         var count: Int32 = 0
         guard let line = el_gets(editor, &count) else {
             if count == -1, cq_interrupt_take() != 0 {

@@ -20,16 +20,24 @@ public struct Prompt: Sendable, Hashable {
 
     /// The prompt, optionally with ANSI colours. When `escape` is given, every
     /// colour sequence is wrapped in it, which is how libedit's `EL_PROMPT_ESC`
-    /// learns which characters take no space on screen.
+    /// learns which characters take no space on screen. Neighbouring sequences
+    /// share one wrapped segment: libedit garbles a prompt with two segments in a row.
     public func rendered(colors: Bool, escape: Character? = nil) -> String {
-        func paint(_ text: String, _ style: String) -> String {
-            guard colors else { return text }
-            let marker = escape.map(String.init) ?? ""
-            return marker + style + marker + text + marker + ANSI.reset + marker
+        var runs: [(text: String, style: String)] = [(name, ANSI.bold)]
+        if let decoration, !decoration.isEmpty { runs += [(" ", ""), (decoration, ANSI.cyan)] }
+        if let open { runs.append((open, ANSI.yellow)) }
+        runs.append(("> ", ""))
+        guard colors else { return runs.map(\.text).joined() }
+        let marker = escape.map(String.init) ?? ""
+        var prompt = ""
+        var current = ""
+        for run in runs {
+            if run.style != current {
+                prompt += marker + (current.isEmpty ? "" : ANSI.reset) + run.style + marker
+                current = run.style
+            }
+            prompt += run.text
         }
-        var prompt = paint(name, ANSI.bold)
-        if let decoration, !decoration.isEmpty { prompt += " " + paint(decoration, ANSI.cyan) }
-        if let open { prompt += paint(open, ANSI.yellow) }
-        return prompt + "> "
+        return prompt
     }
 }

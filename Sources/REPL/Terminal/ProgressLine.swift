@@ -5,20 +5,20 @@ enum ProgressLine {
     /// `⠋ 12 requests · 3 in flight · 1.4 s`, for animation frame `frame`.
     static func text(frame: Int, elapsed: Duration, work: REPLMetrics) -> String {
         var parts: [String] = []
-        if work.requestsCompleted > 0 || work.requestsInFlight > 0 {
-            parts.append(work.requestsCompleted == 1 ? "1 request" : "\(work.requestsCompleted) requests")
-            parts.append("\(work.requestsInFlight) in flight")
-        } else {
-            parts.append("working")
-        }
+        if work.requestsCompleted > 0 { parts.append(requests(work.requestsCompleted)) }
+        if work.requestsInFlight > 0 { parts.append("\(work.requestsInFlight) in flight") }
+        if parts.isEmpty { parts.append("working") }
         parts.append(elapsed.shortDescription)
         return "\(frames[frame % frames.count]) " + parts.joined(separator: " · ")
     }
 
     /// The `:time` report: `Time: 1.4 s · 12 requests · 3 cache hits`.
     static func timing(elapsed: Duration, work: REPLMetrics) -> String {
-        let requests = work.requestsCompleted == 1 ? "1 request" : "\(work.requestsCompleted) requests"
         let hits = work.cacheHits == 1 ? "1 cache hit" : "\(work.cacheHits) cache hits"
-        return "Time: \(elapsed.shortDescription) · \(requests) · \(hits)"
+        return "Time: \(elapsed.shortDescription) · \(requests(work.requestsCompleted)) · \(hits)"
+    }
+
+    private static func requests(_ count: Int) -> String {
+        count == 1 ? "1 request" : "\(count) requests"
     }
 }
