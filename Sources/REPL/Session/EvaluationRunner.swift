@@ -62,6 +62,10 @@ struct EvaluationRunner: Sendable {
                 if cancelledAt == nil {
                     cancelledAt = .now
                     task.cancel()
+                    if console.errorsAreTerminal {
+                        console.errors.write(ANSI.eraseLine + "Cancelling… (Ctrl-C again to stop waiting)")
+                        drewProgress = true
+                    }
                 } else {
                     ending.resolve(.abandoned)
                     break
