@@ -201,12 +201,6 @@ static inline int cq_hist_save_fd(History *h, HistEvent *ev, int fd) {
 
 /* ---------------------------------------------------------------------- misc */
 
-/* glibc declares wcwidth only for _XOPEN_SOURCE, which Swift's Glibc module lacks. */
-extern int wcwidth(wchar_t c);
-/* Terminal columns for one Unicode scalar: 2 for wide, 0 for combining, -1 for
-   non-printable. Follows LC_CTYPE, so call setlocale first. */
-static inline int cq_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
-
 /* Flushes C stdio buffers before the REPL writes to a descriptor directly, so
    libedit's (or anyone's) buffered output stays in order. */
 static inline void cq_flush_stdio(void) {

@@ -81,6 +81,7 @@ final class HistoryStore {
         case .moved:
             rebuildEditorHistory()
         }
+        guard isPersistent else { return true }
         needsSaving = true
         try save()
         return true
