@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -200,6 +201,13 @@ static inline int cq_hist_save_fd(History *h, HistEvent *ev, int fd) {
 }
 
 /* ---------------------------------------------------------------------- misc */
+
+/* Width of the terminal on `fd` in columns, or 0 if it is not a terminal. */
+static inline int cq_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
 
 /* Flushes C stdio buffers before the REPL writes to a descriptor directly, so
    libedit's (or anyone's) buffered output stays in order. */

@@ -63,7 +63,8 @@ struct EvaluationRunner: Sendable {
                     cancelledAt = .now
                     task.cancel()
                     if console.errorsAreTerminal {
-                        console.errors.write(ANSI.eraseLine + "Cancelling… (Ctrl-C again to stop waiting)")
+                        let text = "Cancelling… (Ctrl-C again to stop waiting)"
+                        console.errors.write(ANSI.eraseLine + ProgressLine.fitting(text, columns: console.errorColumns))
                         drewProgress = true
                     }
                 } else {
@@ -79,7 +80,8 @@ struct EvaluationRunner: Sendable {
             if console.errorsAreTerminal, cancelledAt == nil, elapsed >= options.progressDelay {
                 let work = await host.metrics().since(baseline)
                 guard !Task.isCancelled else { break }
-                console.errors.write(ANSI.eraseLine + ProgressLine.text(frame: frame, elapsed: elapsed, work: work))
+                let text = ProgressLine.text(frame: frame, elapsed: elapsed, work: work)
+                console.errors.write(ANSI.eraseLine + ProgressLine.fitting(text, columns: console.errorColumns))
                 drewProgress = true
                 frame += 1
             }

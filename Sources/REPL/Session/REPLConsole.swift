@@ -20,6 +20,9 @@ public struct REPLConsole: Sendable {
     /// Whether ``errors`` is a terminal: the progress line appears only then.
     public var errorsAreTerminal: Bool
 
+    /// The width of the terminal ``errors`` writes to, or 0 if unknown.
+    var errorColumns: Int { errorsAreTerminal ? errors.terminalColumns ?? 0 : 0 }
+
     /// Creates a console from its parts (tests use scripted readers and buffers).
     public init(
         reader: any LineReader,

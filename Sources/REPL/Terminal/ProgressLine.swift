@@ -12,6 +12,18 @@ enum ProgressLine {
         return "\(frames[frame % frames.count]) " + parts.joined(separator: " · ")
     }
 
+    /// `text` cut to fit in one line of a terminal `columns` wide (0: unknown),
+    /// so that erasing the line removes all of it.
+    static func fitting(_ text: String, columns: Int) -> String {
+        guard columns > 1, ColumnLayout.displayWidth(text) >= columns else { return text }
+        var fitted = ""
+        for character in text {
+            guard ColumnLayout.displayWidth(fitted + String(character)) < columns - 1 else { break }
+            fitted.append(character)
+        }
+        return fitted + "…"
+    }
+
     /// The `:time` report: `Time: 1.4 s · 12 requests · 3 cache hits`.
     static func timing(elapsed: Duration, work: REPLMetrics) -> String {
         let hits = work.cacheHits == 1 ? "1 cache hit" : "\(work.cacheHits) cache hits"

@@ -10,6 +10,14 @@ import Darwin
 public protocol TextSink: Sendable {
     /// Writes all of `text` as UTF-8 before returning.
     func write(_ text: String)
+
+    /// The width of the terminal written to, or nil if it is not a terminal.
+    var terminalColumns: Int? { get }
+}
+
+extension TextSink {
+    /// Not a terminal.
+    public var terminalColumns: Int? { nil }
 }
 
 /// Writes to a file descriptor with `write(2)`, unbuffered.
@@ -32,6 +40,11 @@ public struct FileDescriptorSink: TextSink {
 
     /// Whether the descriptor is a terminal.
     public var isTerminal: Bool { isatty(descriptor) == 1 }
+
+    public var terminalColumns: Int? {
+        let columns = cq_terminal_columns(descriptor)
+        return columns > 0 ? Int(columns) : nil
+    }
 
     public func write(_ text: String) {
         guard !text.isEmpty else { return }

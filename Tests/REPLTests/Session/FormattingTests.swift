@@ -26,6 +26,13 @@ struct FormattingTests {
         #expect(ProgressLine.text(frame: 1, elapsed: .milliseconds(400), work: .zero) == "⠙ working · 400 ms")
     }
 
+    @Test func progressLineFitsTheTerminal() {
+        let text = "⠋ 12 requests · 3 in flight · 1.4 s"
+        #expect(ProgressLine.fitting(text, columns: 80) == text)
+        #expect(ProgressLine.fitting(text, columns: 0) == text)
+        #expect(ProgressLine.fitting(text, columns: 10) == "⠋ 12 req…")
+    }
+
     @Test func timingReport() {
         let work = REPLMetrics(requestsCompleted: 1, cacheHits: 3)
         #expect(ProgressLine.timing(elapsed: .milliseconds(20), work: work) == "Time: 20 ms · 1 request · 3 cache hits")
