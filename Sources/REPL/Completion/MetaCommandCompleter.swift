@@ -9,6 +9,7 @@ public struct MetaCommandCompleter: CompletionProvider {
         self.base = base
     }
 
+    /// Meta-command names and arguments, or the host's answer.
     public func completions(for request: CompletionRequest) -> Completions {
         let utf8 = Array(request.text.utf8)
         guard request.currentLineStart == 0,

@@ -53,7 +53,9 @@ enum SecretDetector {
     private static func hasAssignedValue(_ bytes: [UInt8], keyword: [UInt8]) -> Bool {
         occurrences(of: keyword, in: bytes).contains { start in
             var index = start + keyword.count
-            func skip(_ predicate: (UInt8) -> Bool) { while index < bytes.count, predicate(bytes[index]) { index += 1 } }
+            func skip(_ predicate: (UInt8) -> Bool) {
+                while index < bytes.count, predicate(bytes[index]) { index += 1 }
+            }
             skip(isWordByte)
             skip(isQuote)
             skip(isBlank)

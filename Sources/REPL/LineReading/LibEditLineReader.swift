@@ -12,11 +12,14 @@ import Darwin
 /// `cq:` apply to cq only).
 ///
 /// `el_gets` blocks, so it runs on a dedicated serial queue rather than on a
-/// Swift concurrency thread; ``readLine(_:)`` suspends until it returns.
+/// Swift concurrency thread; ``readLine(_:)`` suspends until it returns. Ctrl-C
+/// ends a read (``LineInput/interrupted``) while ``SignalInterrupts`` is active:
+/// the reader waits on standard input and on that handler's wake-up pipe.
 public final class LibEditLineReader: LineReader, @unchecked Sendable {
-    // @unchecked Sendable is safe because every libedit call and every access to
-    // the mutable state below happens on `queue`, a serial queue. The C callbacks
-    // (prompt, completion) run inside `el_gets`, which itself runs on `queue`.
+    // @unchecked Sendable is safe because, once `init` has returned, every libedit
+    // call and every access to the mutable state below happens on `queue`, a
+    // serial queue. The C callbacks (prompt, completion) run inside `el_gets`,
+    // which itself runs on `queue`.
     private let queue = DispatchQueue(label: "cq.line-editor")
     private let editor: OpaquePointer
     private let history: HistoryStore
@@ -85,24 +88,29 @@ public final class LibEditLineReader: LineReader, @unchecked Sendable {
         free(promptBuffer)
     }
 
+    /// Always true: someone is typing.
     public var isInteractive: Bool { true }
 
+    /// Edits one line with libedit on the editor queue.
     public func readLine(_ request: LineRequest) async -> LineInput {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: self.readOnQueue(request)) }
         }
     }
 
+    /// Adds the entry (unless it looks secret) and saves the history file.
     public func recordHistory(_ entry: String) {
         queue.sync {
             do { try history.record(entry) } catch { warn(error) }
         }
     }
 
+    /// The history, oldest first.
     public func historyEntries() -> [String] {
         queue.sync { history.list.entries }
     }
 
+    /// Saves the history if a save failed earlier, and ends libedit.
     public func close() {
         queue.sync {
             guard !isClosed else { return }
@@ -130,7 +138,8 @@ public final class LibEditLineReader: LineReader, @unchecked Sendable {
             { editor in
                 // libedit dereferences the prompt without a NULL check.
                 LibEditLineReader.instance(for: editor)?.promptBuffer
-                    ?? UnsafeMutableRawPointer(mutating: StaticString("> ").utf8Start).assumingMemoryBound(to: CChar.self)
+                    ?? UnsafeMutableRawPointer(mutating: StaticString("> ").utf8Start)
+                    .assumingMemoryBound(to: CChar.self)
             }, Self.promptEscape)
         _ = cq_el_set_editor(editor, "emacs")
         // libedit restores the terminal on SIGTSTP/SIGTERM/SIGHUP and follows SIGWINCH.

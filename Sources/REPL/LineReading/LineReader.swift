@@ -3,8 +3,9 @@
 /// ``LibEditLineReader`` edits on a terminal; ``PlainLineReader`` reads a pipe or
 /// file. Tests can supply a scripted reader.
 public protocol LineReader: Sendable {
-    /// True when a person is typing: the session then prints prompts' echoes such
-    /// as the newline after Ctrl-D, and keeps going after errors.
+    /// True when a person is typing: the session then keeps going after errors and
+    /// Ctrl-C, and ends the screen line after Ctrl-D. False for scripts, which stop
+    /// at the first failing entry.
     var isInteractive: Bool { get }
 
     /// Reads one line (without its newline).

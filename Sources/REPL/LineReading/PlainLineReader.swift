@@ -26,8 +26,10 @@ public final class PlainLineReader: LineReader {
         self.prompts = prompts
     }
 
+    /// Always false: input is a script.
     public var isInteractive: Bool { false }
 
+    /// Reads up to the next newline (a final line without one counts too).
     public func readLine(_ request: LineRequest) async -> LineInput {
         prompts?.write(request.prompt.text)
         return await withCheckedContinuation { continuation in
@@ -35,10 +37,13 @@ public final class PlainLineReader: LineReader {
         }
     }
 
+    /// Does nothing: scripts do not go into the history.
     public func recordHistory(_ entry: String) {}
 
+    /// Always empty.
     public func historyEntries() -> [String] { [] }
 
+    /// Makes later reads return end of input; the descriptor stays open.
     public func close() {
         isClosed.store(true, ordering: .relaxed)
     }

@@ -36,7 +36,13 @@ struct EvaluationRunner: Sendable {
             ending.resolve(.finished(result, cancelled: Task.isCancelled))
         }
         let monitor = Task { await watch(task, ending: ending, start: start, baseline: baseline) }
-        let end = await ending.value()
+        // The work task is unstructured (so that it can be abandoned): pass on a
+        // cancellation of the session itself by hand.
+        let end = await withTaskCancellationHandler {
+            await ending.value()
+        } onCancel: {
+            task.cancel()
+        }
         monitor.cancel()
         let elapsed = start.duration(to: clock.now)
         if await monitor.value { console.errors.write(ANSI.eraseLine) }

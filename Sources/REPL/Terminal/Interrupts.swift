@@ -23,7 +23,10 @@ public struct SignalInterrupts: InterruptSource {
     /// The process-wide SIGINT handler.
     public init() {}
 
+    /// Installs the SIGINT handler (and creates the wake-up pipe once).
     public func activate() { _ = cq_interrupt_install() }
+    /// Restores the SIGINT disposition found by ``activate()``.
     public func deactivate() { _ = cq_interrupt_restore() }
+    /// Whether SIGINT arrived since the last call; clears it.
     public func takeInterrupt() -> Bool { cq_interrupt_take() != 0 }
 }

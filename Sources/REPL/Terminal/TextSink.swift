@@ -17,6 +17,7 @@ public protocol TextSink: Sendable {
 
 extension TextSink {
     /// Not a terminal.
+    /// The terminal's width from `TIOCGWINSZ`, or nil if it is not a terminal.
     public var terminalColumns: Int? { nil }
 }
 
@@ -46,6 +47,7 @@ public struct FileDescriptorSink: TextSink {
         return columns > 0 ? Int(columns) : nil
     }
 
+    /// Writes with `write(2)`, retrying after `EINTR` and short writes.
     public func write(_ text: String) {
         guard !text.isEmpty else { return }
         cq_flush_stdio()

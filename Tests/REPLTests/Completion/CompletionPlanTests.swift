@@ -21,7 +21,9 @@ struct CompletionPlanTests {
 
     @Test func aCommonPrefixThatAddsNothingIsNotInserted() {
         let candidates = [CompletionCandidate("select"), CompletionCandidate("sleep")]
-        #expect(CompletionPlan.make(typed: "s", candidates: candidates) == .list(replacement: nil, items: ["select", "sleep"]))
+        #expect(
+            CompletionPlan.make(typed: "s", candidates: candidates)
+                == .list(replacement: nil, items: ["select", "sleep"]))
     }
 
     @Test func fuzzyCandidatesDoNotReplaceWhatWasTyped() {
@@ -39,7 +41,9 @@ struct CompletionPlanTests {
     }
 
     @Test func duplicateReplacementsCountOnce() {
-        let candidates = [CompletionCandidate("where", suffix: " "), CompletionCandidate("where", display: "where (again)")]
+        let candidates = [
+            CompletionCandidate("where", suffix: " "), CompletionCandidate("where", display: "where (again)"),
+        ]
         #expect(CompletionPlan.make(typed: "wh", candidates: candidates) == .replace("where "))
     }
 

@@ -25,7 +25,7 @@ struct MetaCommandTests {
         (":history", .history(limit: nil)),
         (":history 20", .history(limit: 20)),
         (":watch 5 count", .watch(interval: .seconds(5), query: "count")),
-        (":watch 0.5 pipelines() | where x == 1", .watch(interval: .milliseconds(500), query: "pipelines() | where x == 1")),
+        (":watch 0.5 jobs() | where x == 1", .watch(interval: .milliseconds(500), query: "jobs() | where x == 1")),
     ])
     func parses(line: String, expected: MetaCommand) throws {
         #expect(try MetaCommand.parse(line).get() == expected)

@@ -22,7 +22,8 @@ struct FormattingTests {
 
     @Test func progressLine() {
         let busy = REPLMetrics(requestsCompleted: 12, requestsInFlight: 3)
-        #expect(ProgressLine.text(frame: 0, elapsed: .milliseconds(1400), work: busy) == "⠋ 12 requests · 3 in flight · 1.4 s")
+        let line = ProgressLine.text(frame: 0, elapsed: .milliseconds(1400), work: busy)
+        #expect(line == "⠋ 12 requests · 3 in flight · 1.4 s")
         #expect(ProgressLine.text(frame: 1, elapsed: .milliseconds(400), work: .zero) == "⠙ working · 400 ms")
     }
 
@@ -35,7 +36,8 @@ struct FormattingTests {
 
     @Test func timingReport() {
         let work = REPLMetrics(requestsCompleted: 1, cacheHits: 3)
-        #expect(ProgressLine.timing(elapsed: .milliseconds(20), work: work) == "Time: 20 ms · 1 request · 3 cache hits")
+        let report = ProgressLine.timing(elapsed: .milliseconds(20), work: work)
+        #expect(report == "Time: 20 ms · 1 request · 3 cache hits")
     }
 
     @Test func metricsAreMeasuredFromABaseline() {

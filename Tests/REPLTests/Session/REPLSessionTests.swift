@@ -37,7 +37,8 @@ struct REPLSessionTests {
 
     @Test func pipedSessionsStopAtTheFirstFailure() async {
         let host = StubHost { $0 == "bad" ? .failure("error: bad", exitStatus: 69) : .success("ok") }
-        let session = ScriptedSession(ScriptedLineReader(lines: ["good", "bad", "good"], interactive: false), host: host)
+        let reader = ScriptedLineReader(lines: ["good", "bad", "good"], interactive: false)
+        let session = ScriptedSession(reader, host: host)
         #expect(await session.run() == 69)
         #expect(session.output.text == "ok\n")
     }
