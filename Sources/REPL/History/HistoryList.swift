@@ -17,10 +17,17 @@ struct HistoryList: Sendable, Hashable {
     let capacity: Int
     private(set) var entries: [String] = []
 
-    /// A list holding the newest `capacity` distinct entries of `entries`.
-    init(capacity: Int, entries: some Sequence<String> = [String]()) {
+    /// A list holding the newest `capacity` distinct entries of `entries`, each
+    /// at the position of its latest occurrence.
+    init(capacity: Int, entries: [String] = []) {
         self.capacity = max(1, capacity)
-        for entry in entries { add(entry) }
+        var seen = Set<String>()
+        var newestFirst: [String] = []
+        for entry in entries.reversed() where seen.insert(entry).inserted {
+            newestFirst.append(entry)
+            if newestFirst.count == self.capacity { break }
+        }
+        self.entries = newestFirst.reversed()
     }
 
     /// Adds `entry` as the newest.

@@ -61,6 +61,17 @@ struct HistoryStoreTests {
         #expect(reloaded.list.entries == ["echo 3", "echo 4", "echo 5"])
     }
 
+    @Test func aFullHistoryLoadsQuickly() throws {
+        let scratch = try Scratch()
+        let path = try scratch.writeHistoryFile(entries: 1000)
+        let history = try store(at: path, capacity: 1000)
+        let start = ContinuousClock.now
+        try history.load()
+        // Loading runs before the first prompt (budget 150 ms); ~20 ms in a debug build.
+        #expect(start.duration(to: .now) < .seconds(1))
+        #expect(history.list.entries.count == 1000)
+    }
+
     @Test func withoutAPathHistoryStaysInMemory() throws {
         let history = try store(at: nil)
         try history.load()

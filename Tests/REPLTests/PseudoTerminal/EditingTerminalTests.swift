@@ -115,8 +115,9 @@ struct EditingTerminalTests {
         try terminal.waitFor("\nfrom editrc\ncq> ")
     }
 
-    @Test func firstPromptAppearsQuickly() throws {
+    @Test func firstPromptAppearsQuicklyEvenWithAFullHistory() throws {
         let scratch = try Scratch()
+        try scratch.writeHistoryFile(entries: 1000)
         let start = ContinuousClock.now
         let terminal = try scratch.launchHarness()
         try terminal.waitFor("cq> ")

@@ -58,6 +58,16 @@ final class Scratch {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Writes ``historyFile`` with `entries` distinct two-line entries, in
+    /// libedit's format, and returns its path.
+    @discardableResult
+    func writeHistoryFile(entries: Int) throws -> String {
+        let lines = (0..<entries).map {
+            "pipelines(\"gh/acme/api\")\\040|\\040where\\040number\\040==\\040\($0)\\012|\\040jobs"
+        }
+        return try write("_HiStOrY_V2_\n" + lines.joined(separator: "\n") + "\n", to: "history")
+    }
+
     /// Writes `text` to `name` inside this directory and returns the path.
     @discardableResult
     func write(_ text: String, to name: String) throws -> String {
