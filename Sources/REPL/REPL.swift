@@ -1,4 +1,0 @@
-import CLibEdit
-
-/// The interactive cq session.
-public enum REPL {}

@@ -1,0 +1,43 @@
+/// Settings for a ``REPLSession``.
+public struct REPLOptions: Sendable {
+    /// The name shown in the prompt and used for `~/.editrc` lines (`cq:bind …`).
+    public var programName: String
+    /// The history file; nil keeps history in memory only. Defaults to
+    /// ``HistoryLocation/defaultPath(environment:)``.
+    public var historyPath: String?
+    /// The most history entries kept.
+    public var historyCapacity: Int
+    /// Whether the prompt may be coloured (only ever on a terminal). Defaults to
+    /// false when `NO_COLOR` is set or `TERM` is `dumb`.
+    public var colors: Bool
+    /// How long a query runs before the progress line appears.
+    public var progressDelay: Duration
+    /// After Ctrl-C, how long to wait for the evaluation to stop before giving up
+    /// on it and returning to the prompt anyway. A second Ctrl-C gives up at once.
+    public var cancelGracePeriod: Duration
+
+    /// Options from the process environment.
+    public init(
+        programName: String = "cq",
+        historyPath: String? = HistoryLocation.defaultPath(),
+        historyCapacity: Int = 1000,
+        colors: Bool = REPLOptions.colorsAllowedByEnvironment(),
+        progressDelay: Duration = .milliseconds(300),
+        cancelGracePeriod: Duration = .seconds(3)
+    ) {
+        self.programName = programName
+        self.historyPath = historyPath
+        self.historyCapacity = historyCapacity
+        self.colors = colors
+        self.progressDelay = progressDelay
+        self.cancelGracePeriod = cancelGracePeriod
+    }
+
+    /// False when `NO_COLOR` is set to anything non-empty or `TERM` is `dumb`.
+    public static func colorsAllowedByEnvironment(
+        _ environment: (String) -> String? = HistoryLocation.processEnvironment
+    ) -> Bool {
+        if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
+        return environment("TERM") != "dumb"
+    }
+}

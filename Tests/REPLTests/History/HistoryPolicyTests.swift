@@ -1,0 +1,46 @@
+import Testing
+
+@testable import REPL
+
+struct HistoryPolicyTests {
+    @Test(arguments: [
+        "echo 0123456789abcdef0123456789abcdef01234567",
+        "auth(\"0123456789ABCDEF0123456789ABCDEF01234567\")",
+        "echo CCIPAT_AbCdEf1234567890_0123456789",
+        "echo CCIPRJ_abcdefgh12345678",
+        "echo ghp_abcdefghijklmnop1234",
+        "request(headers: {\"Circle-Token\": \"x\"})",
+        "circle-token abc",
+        "token = abcdef123",
+        "set api_key: \"s3cr3tvalue\"",
+        "login(password == 'hunter2hunter2')",
+        "CIRCLE_TOKEN=abcdefgh",
+        "\"secret\": \"abcdefgh\"",
+        "use token \"abcdefghij\"",
+        "Authorization: Bearer abcdefghij",
+    ])
+    func secretsAreNotRecorded(entry: String) {
+        #expect(SecretDetector.containsSecret(entry))
+        #expect(!HistoryPolicy.shouldRecord(entry))
+    }
+
+    @Test(arguments: [
+        "pipelines(\"gh/acme/api\") | where state == \"failed\" | jobs",
+        "where name == \"token-rotation\"",
+        "where message contains \"password reset\"",
+        "select token, name",
+        "where name == \"secret\"",
+        "where id == \"0123456789abcdef\"",
+        "where tokens > 3",
+        "echo café",
+    ])
+    func ordinaryQueriesAreRecorded(entry: String) {
+        #expect(!SecretDetector.containsSecret(entry))
+        #expect(HistoryPolicy.shouldRecord(entry))
+    }
+
+    @Test(arguments: ["", "   ", "\n", " echo hidden"])
+    func blankAndSpacePrefixedEntriesAreNotRecorded(entry: String) {
+        #expect(!HistoryPolicy.shouldRecord(entry))
+    }
+}

@@ -1,0 +1,129 @@
+import Testing
+
+/// Line editing through a real pseudo-terminal against REPLHarness.
+@Suite(.timeLimit(.minutes(1)))
+struct EditingTerminalTests {
+    @Test func typedQueryPrintsItsOutput() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send("echo hello world" + Key.enter)
+        try terminal.waitFor("\nhello world\ncq> ")
+    }
+
+    @Test func controlDOnAnEmptyLineExitsWithStatusZero() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send(Key.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func controlCWhileEditingDiscardsTheLine() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send("echo discarded")
+        try terminal.waitFor("echo discarded")
+        terminal.send(Key.ctrlC)
+        try terminal.waitFor("^C\ncq> ")
+        terminal.send("echo kept" + Key.enter)
+        let output = try terminal.waitFor("cq> ")
+        #expect(output.contains("\nkept\n"))
+        #expect(!output.contains("discarded"))
+    }
+
+    @Test func controlCDuringAContinuationDropsTheWholeEntry() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send("echo (unfinished" + Key.enter)
+        try terminal.waitFor("cq(> ")
+        terminal.send(Key.ctrlC)
+        try terminal.waitFor("^C\ncq> ")
+        terminal.send("echo fresh" + Key.enter)
+        let output = try terminal.waitFor("cq> ")
+        #expect(output.contains("\nfresh\n"))
+        #expect(!output.contains("unfinished"))
+    }
+
+    @Test func utf8InputRoundTrips() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send("echo café ☕ 日本" + Key.enter)
+        try terminal.waitFor("\ncafé ☕ 日本\ncq> ")
+    }
+
+    @Test(arguments: [
+        (opening: "echo (first", closing: "second)", prompt: "cq(> "),
+        (opening: "echo \"first", closing: "second\"", prompt: "cq\"> "),
+        (opening: "echo first |", closing: "second", prompt: "cq|> "),
+    ])
+    func continuationPromptNamesWhatIsOpen(opening: String, closing: String, prompt: String) throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send(opening + Key.enter)
+        try terminal.waitFor(prompt)
+        terminal.send(closing + Key.enter)
+        let expected = String(opening.dropFirst("echo ".count)) + "\n" + closing
+        try terminal.waitFor("\n" + expected + "\ncq> ")
+    }
+
+    @Test func multiLineEntryIsRecalledWhole() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send("echo (first" + Key.enter)
+        try terminal.waitFor("cq(> ")
+        terminal.send("second)" + Key.enter)
+        try terminal.waitFor("\n(first\nsecond)\ncq> ")
+        terminal.send(Key.up)
+        try terminal.waitFor("second)")
+        terminal.send(Key.enter)
+        try terminal.waitFor("\n(first\nsecond)\ncq> ")
+        terminal.send(":history" + Key.enter)
+        // One entry for the two lines (recalled and run twice), then `:history` itself.
+        try terminal.waitFor("  1  echo (first\n     second)\n  2  :history\ncq> ")
+    }
+
+    @Test func unknownMetaCommandSuggestsTheClosestOne() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send(":foo" + Key.enter)
+        try terminal.waitFor("unknown command `:foo`; did you mean `:format`?\ncq> ")
+        terminal.send(":fromat json" + Key.enter)
+        try terminal.waitFor("unknown command `:fromat`; did you mean `:format`?\ncq> ")
+    }
+
+    @Test func useDecoratesThePrompt() throws {
+        let scratch = try Scratch()
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send(":use gh/acme/api" + Key.enter)
+        try terminal.waitFor("Default project is gh/acme/api.\ncq gh/acme/api> ")
+    }
+
+    @Test func userEditrcIsHonoured() throws {
+        let scratch = try Scratch()
+        try scratch.write("cq:bind -s ^X \"echo from editrc\"\n", to: ".editrc")
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        terminal.send("\u{18}" + Key.enter)
+        try terminal.waitFor("\nfrom editrc\ncq> ")
+    }
+
+    @Test func firstPromptAppearsQuicklyEvenWithAFullHistory() throws {
+        let scratch = try Scratch()
+        try scratch.writeHistoryFile(entries: 1000)
+        let start = ContinuousClock.now
+        let terminal = try scratch.launchHarness()
+        try terminal.waitFor("cq> ")
+        let elapsed = start.duration(to: .now)
+        // The budget is 150 ms; this bound only catches gross regressions (such as
+        // network access before the prompt) on a loaded machine.
+        #expect(elapsed < .seconds(2), "first prompt after \(elapsed)")
+    }
+}
