@@ -9,14 +9,28 @@ struct QueryRunner: Sendable {
     let services: Services
     var renderer: Renderer
     let output: any TextSink
+    let errors: any TextSink
+    let coloredErrors: Bool
 
-    init(engine: CQEngine, services: Services, format: OutputFormat, output: any TextSink = StandardOutput()) {
+    init(
+        engine: CQEngine, services: Services, format: OutputFormat, output: any TextSink = StandardOutput(),
+        errors: any TextSink = StandardError()
+    ) {
         self.engine = engine
         self.services = services
         self.renderer = Renderer(
             format: format, width: Terminal.outputWidth, colored: Terminal.colors(on: STDOUT_FILENO),
             registry: engine.registry)
         self.output = output
+        self.errors = errors
+        self.coloredErrors = Terminal.colors(on: STDERR_FILENO)
+    }
+
+    /// This runner writing its output and errors to other sinks (the REPL collects them).
+    func writing(to output: any TextSink, errors: any TextSink) -> QueryRunner {
+        var copy = QueryRunner(engine: engine, services: services, format: renderer.format, output: output, errors: errors)
+        copy.renderer = renderer
+        return copy
     }
 
     /// Runs `source`, printing its value to the output and problems to standard error.
@@ -27,11 +41,11 @@ struct QueryRunner: Sendable {
         do {
             query = try engine.compile(source, bindings: &bindings)
         } catch {
-            Terminal.printError(error.rendered(colored: Terminal.colors(on: STDERR_FILENO)))
+            await errors.write(error.rendered(colored: coloredErrors))
             return .queryError
         }
         if !services.hasToken, usesAPI(query.program) {
-            Terminal.printError(Services.missingTokenMessage)
+            await errors.write(Services.missingTokenMessage)
             return .authentication
         }
         do {
@@ -40,14 +54,12 @@ struct QueryRunner: Sendable {
             }
             return .success
         } catch let error as RuntimeError {
-            Terminal.printError(
-                DiagnosticRenderer(colored: Terminal.colors(on: STDERR_FILENO)).render([error.diagnostic], in: source))
+            await errors.write(DiagnosticRenderer(colored: coloredErrors).render([error.diagnostic], in: source))
             return error.kind.exitStatus
         } catch is CancellationError {
-            Terminal.printError("Cancelled.\n")
             return .interrupted
         } catch {
-            Terminal.printError("cq: error: \(error)\n")
+            await errors.write("cq: error: \(error)\n")
             return .software
         }
     }

@@ -1,5 +1,6 @@
 import CQ
 import Foundation
+import REPL
 
 #if canImport(Glibc)
 import Glibc
@@ -24,19 +25,26 @@ enum Terminal {
             return columns
         }
         guard standardOutputIsTerminal else { return nil }
-        return TerminalSize.columns(of: STDOUT_FILENO) ?? 80
+        return FileDescriptorSink.standardOutput.terminalColumns ?? 80
     }
 
     /// Writes `text` to standard error.
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileDescriptorSink.standardError.write(text)
     }
 }
 
-/// Standard output as a ``TextSink``: each write goes straight out, so
+/// Standard output as a ``CQ/TextSink``: each write goes straight out, so
 /// NDJSON rows appear as they arrive.
-struct StandardOutput: TextSink {
+struct StandardOutput: CQ.TextSink {
     func write(_ text: String) async {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileDescriptorSink.standardOutput.write(text)
+    }
+}
+
+/// Standard error as a ``CQ/TextSink``.
+struct StandardError: CQ.TextSink {
+    func write(_ text: String) async {
+        FileDescriptorSink.standardError.write(text)
     }
 }

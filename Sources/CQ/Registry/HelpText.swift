@@ -117,3 +117,22 @@ extension HelpText {
         return text
     }
 }
+
+extension HelpText {
+    /// A static type as the REPL's `:schema` shows it: a record type's fields,
+    /// or the type's name.
+    public func describe(_ type: ValueType) -> String {
+        let isList = type.elementType != nil
+        guard let schema = (type.elementType ?? type.unwrapped).recordSchema else {
+            return "\(type.displayName)\n"
+        }
+        let title = schema.name.isEmpty ? "records" : "\(schema.name) records"
+        var text = isList ? "list of \(title):\n" : "\(title):\n"
+        let width = min(24, schema.fields.map(\.name.count).max() ?? 0)
+        for field in schema.fields {
+            let padding = String(repeating: " ", count: max(1, width - field.name.count + 2))
+            text += "  \(field.name)\(padding)\(field.type.displayName)\(field.isDerived ? "  [derived]" : "")\n"
+        }
+        return text
+    }
+}

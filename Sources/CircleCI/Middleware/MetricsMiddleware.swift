@@ -20,6 +20,7 @@ public struct MetricsMiddleware: ClientMiddleware {
         next: @Sendable (HTTPRequest, Data?, URL) async throws -> (HTTPResponse, Data)
     ) async throws -> (HTTPResponse, Data) {
         metrics.recordRequest(operationID: operationID, bytesSent: body?.count ?? 0)
+        defer { metrics.recordCompletion() }
         do {
             let (response, data) = try await next(request, body, baseURL)
             metrics.recordResponse(status: response.status.code, bytesReceived: data.count)

@@ -25,6 +25,8 @@ public final class RequestMetrics: Sendable {
         public var waited: Duration = .zero
         /// Requests per operation ID.
         public var requestsByOperation: [String: Int] = [:]
+        /// Requests sent whose response has not arrived yet.
+        public var inFlight = 0
 
         /// Creates an all-zero snapshot.
         public init() {}
@@ -48,6 +50,7 @@ public final class RequestMetrics: Sendable {
     func recordRequest(operationID: String, bytesSent: Int) {
         state.withLock {
             $0.requests += 1
+            $0.inFlight += 1
             $0.bytesSent += bytesSent
             $0.requestsByOperation[operationID, default: 0] += 1
         }
@@ -58,6 +61,10 @@ public final class RequestMetrics: Sendable {
             $0.bytesReceived += bytesReceived
             if status == 429 { $0.rateLimited += 1 }
         }
+    }
+
+    func recordCompletion() {
+        state.withLock { $0.inFlight -= 1 }
     }
 
     func recordFailure() {

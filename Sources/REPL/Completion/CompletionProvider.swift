@@ -67,4 +67,21 @@ public struct Completions: Sendable, Hashable {
 public protocol CompletionProvider: Sendable {
     /// The candidates for the token that ends at the cursor.
     func completions(for request: CompletionRequest) -> Completions
+
+    /// Words of a kind the meta commands take: project slugs for `:use`,
+    /// help topics for `:help`. Answers from memory, like ``completions(for:)``.
+    func words(_ kind: CompletionWordKind) -> [String]
+}
+
+/// Kinds of words meta commands complete from the host.
+public enum CompletionWordKind: Sendable, Hashable {
+    /// Project slugs (`gh/acme/api`).
+    case projectSlug
+    /// Builtin and record-type names, for `:help NAME`.
+    case helpTopic
+}
+
+extension CompletionProvider {
+    /// By default a provider knows no words.
+    public func words(_ kind: CompletionWordKind) -> [String] { [] }
 }

@@ -41,9 +41,14 @@ public struct MetaCommandCompleter: CompletionProvider {
                 replacementStart: wordStart,
                 candidates: choices.filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) })
         case .commandName where isFirstWord:
+            let topics = MetaCommandSpec.all.map(\.name) + base.words(.helpTopic)
             return Completions(
                 replacementStart: wordStart,
-                candidates: MetaCommandSpec.all.filter { $0.name.hasPrefix(word) }.map { CompletionCandidate($0.name) })
+                candidates: topics.filter { $0.lowercased().hasPrefix(word) }.map { CompletionCandidate($0) })
+        case .projectSlug where isFirstWord:
+            return Completions(
+                replacementStart: wordStart,
+                candidates: base.words(.projectSlug).filter { $0.lowercased().hasPrefix(word) }.map { CompletionCandidate($0) })
         case .expression:
             return delegate(utf8: utf8, from: argumentsStart)
         case .intervalThenQuery where !isFirstWord:

@@ -10,8 +10,10 @@ public struct MetaCommandSpec: Sendable, Hashable {
         case choice([String], optional: Bool)
         /// A meta-command name (`:help`); optional.
         case commandName
-        /// One free word such as a project slug or a count; maybe optional.
+        /// One free word such as a count; maybe optional.
         case word(optional: Bool)
+        /// A project slug such as `gh/acme/api` (completed by the host); optional.
+        case projectSlug
         /// A file path, the rest of the line.
         case path
         /// A cq expression, the rest of the line (completed by the host).
@@ -55,7 +57,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
             summary: "describe the fields of what EXPR produces", arguments: .expression),
         MetaCommandSpec(
             name: "use", aliases: [], synopsis: "[SLUG]",
-            summary: "set the default project, e.g. gh/acme/api; alone, show it", arguments: .word(optional: true)),
+            summary: "set the default project, e.g. gh/acme/api; alone, show it", arguments: .projectSlug),
         MetaCommandSpec(
             name: "load", aliases: [], synopsis: "FILE.cq",
             summary: "run the statements in a file", arguments: .path),

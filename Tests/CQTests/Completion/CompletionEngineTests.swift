@@ -34,8 +34,7 @@ import Testing
             summary: "insights", result: .fixed(.any), implementation: .function { _ in .value(.null) }))
         return CompletionEngine(
             registry: registry, bindings: Checker.Bindings(variables: ["since": .timestamp]),
-            slugs: ["gh/acme/api", "gh/acme/web", "bb/acme/legacy"],
-            metaCommands: [":format": ["table", "json"], ":quit": [], ":schema": [CompletionEngine.queryArgument]])
+            slugs: ["gh/acme/api", "gh/acme/web", "bb/acme/legacy"])
     }()
 
     /// (text with ⎀ at the cursor, expected candidate texts — all of them when `exact`, else a subset).
@@ -59,9 +58,9 @@ import Testing
         ("pipel⎀", ["pipelines"], true),
         ("le⎀", ["len", "let"], false),
         ("$si⎀", ["since"], true),
-        (":fo⎀", [":format"], true),
-        (":format j⎀", ["json"], true),
-        (":schema pipelines(\"gh/acme/api\") | wh⎀", ["where"], true),
+        ("count(pipelines(\"gh/acme/api\") | where nu⎀", ["number"], false),
+        ("pipelines(\"gh/acme/api\") | map it.vc⎀", ["vcs"], true),
+        ("pipelines(\"gh/acme/api\") | jobs | where status != \"⎀", ["success", "failed", "running"], true),
         ("# comment pip⎀", [], true),
     ]
 

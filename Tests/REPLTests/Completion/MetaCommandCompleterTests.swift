@@ -8,6 +8,10 @@ struct MetaCommandCompleterTests {
         func completions(for request: CompletionRequest) -> Completions {
             Completions(replacementStart: 0, candidates: [CompletionCandidate("<\(request.text)>")])
         }
+
+        func words(_ kind: CompletionWordKind) -> [String] {
+            kind == .projectSlug ? ["gh/acme/api", "gh/acme/web", "bb/acme/legacy"] : ["pipelines", "Pipeline"]
+        }
     }
 
     let completer = MetaCommandCompleter(wrapping: EchoProvider())
@@ -22,6 +26,16 @@ struct MetaCommandCompleterTests {
         #expect(answer.candidates == [CompletionCandidate(":format", suffix: " ")])
         #expect(complete("  :q").candidates == [CompletionCandidate(":quit")])
         #expect(complete(":").candidates.count == MetaCommandSpec.all.count)
+    }
+
+    @Test func projectSlugsCompleteForUse() {
+        let answer = complete(":use gh/ac")
+        #expect(answer.replacementStart == ":use ".utf8.count)
+        #expect(answer.candidates.map(\.replacement) == ["gh/acme/api", "gh/acme/web"])
+    }
+
+    @Test func helpTopicsIncludeTheHostsWords() {
+        #expect(complete(":help pip").candidates.map(\.replacement) == ["pipelines", "Pipeline"])
     }
 
     @Test func choicesComplete() {
@@ -43,7 +57,7 @@ struct MetaCommandCompleterTests {
 
     @Test func argumentsWithoutCompletionsOfferNothing() {
         #expect(complete(":watch 5").candidates.isEmpty)
-        #expect(complete(":use gh/").candidates.isEmpty)
+        #expect(complete(":history 1").candidates.isEmpty)
         #expect(complete(":nonsense x").candidates.isEmpty)
     }
 
