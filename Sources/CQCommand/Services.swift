@@ -17,12 +17,16 @@ struct Services {
 
     /// Sets up the connection from the options and the environment, printing
     /// configuration warnings to standard error.
-    static func make(_ options: GlobalOptions) throws -> Services {
+    static func make(_ options: GlobalOptions) async throws -> Services {
         let environment = ProcessInfo.processInfo.environment
         let now = try clock(environment)
         let metrics = RequestMetrics()
         if options.demo {
             let simulator = Simulator(now: now())
+            if let latency = environment["CQ_DEMO_LATENCY_MS"].flatMap(Int.init), latency > 0 {
+                // Makes the demo organisation answer slowly, to see progress and Ctrl-C at work.
+                await simulator.faults.setLatency(.milliseconds(latency))
+            }
             let configuration = try CircleCIConfiguration(host: "https://circleci.com", token: Simulator.demoToken)
             let client = CircleCIClient(configuration: configuration, transport: simulator.transport, metrics: metrics)
             return Services(
