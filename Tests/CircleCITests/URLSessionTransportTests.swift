@@ -1,5 +1,8 @@
 import CircleCI
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The client and `URLSessionTransport` against real loopback servers.
@@ -8,7 +11,7 @@ struct URLSessionTransportTests {
     /// Runs `body` with a client for a server answering with `respond`.
     func withServer(
         clock: InstantClock = InstantClock(),
-        requestTimeout: Duration = .seconds(5),
+        requestTimeout: Duration = .seconds(30),
         _ respond: @escaping TestServer.Responder,
         _ body: (CircleCIClient, TestServer) async throws -> Void
     ) async throws {
@@ -147,13 +150,14 @@ struct URLSessionTransportTests {
     }
 
     @Test func cancellingStopsAnInFlightRequest() async throws {
-        try await withServer({ _, _ in ServerReply(body: Fixtures.user, delay: .seconds(5)) }) { client, server in
+        try await withServer({ _, _ in ServerReply(body: Fixtures.user, delay: .seconds(60)) }) { client, server in
             let started = ContinuousClock.now
             let task = Task { try await client.me() }
             while server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
             task.cancel()
             let result = await task.result
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // Far less than the 60 s the server would take: cancellation stopped the request.
+            #expect(ContinuousClock.now - started < .seconds(30))
             guard case .failure(let error) = result else {
                 Issue.record("expected the request to be cancelled")
                 return
@@ -164,7 +168,7 @@ struct URLSessionTransportTests {
 
     @Test func slowResponsesTimeOut() async throws {
         try await withServer(requestTimeout: .milliseconds(200), { _, _ in
-            ServerReply(body: Fixtures.user, delay: .seconds(3))
+            ServerReply(body: Fixtures.user, delay: .seconds(60))
         }) { client, server in
             let started = ContinuousClock.now
             await #expect {
@@ -173,15 +177,18 @@ struct URLSessionTransportTests {
                 (error as? CircleCIError)?.kind == .timeout
             }
             #expect(server.requests.count == 4)
-            #expect(ContinuousClock.now - started < .seconds(3))
+            // Four attempts of 200 ms, not the server's 60 s.
+            #expect(ContinuousClock.now - started < .seconds(30))
         }
     }
 
     @Test func connectionRefusedIsATransportError() async throws {
-        let server = try await TestServer.start { _, _ in ServerReply() }
-        let url = server.baseURL
-        await server.stop()
-        let client = try makeClient(URLSessionTransport(), host: url.absoluteString, retry: RetryPolicy(maxAttempts: 2, jitter: 0))
+        // A port bound but not listening refuses connections, and no concurrently
+        // started test server can take it over while the test runs.
+        let port = try ReservedPort()
+        defer { port.release() }
+        let client = try makeClient(
+            URLSessionTransport(), host: "http://127.0.0.1:\(port.number)", retry: RetryPolicy(maxAttempts: 2, jitter: 0))
         await #expect {
             try await client.cancelWorkflow(id: Fixtures.workflowID)
         } throws: { error in
@@ -189,4 +196,28 @@ struct URLSessionTransportTests {
         }
         #expect(client.metrics.snapshot.requests == 2)
     }
+}
+
+/// A loopback port held by a socket that is bound but never listens.
+struct ReservedPort {
+    let number: UInt16
+    private let descriptor: Int32
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else { throw CancellationError() }
+        self.descriptor = descriptor
+        self.number = UInt16(bigEndian: address.sin_port)
+    }
+
+    func release() { close(descriptor) }
 }

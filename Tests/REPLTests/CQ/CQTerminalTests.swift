@@ -6,7 +6,7 @@ import Testing
 /// multi-line entries and Ctrl-C during a slow query.
 @Suite(.timeLimit(.minutes(2)))
 struct CQTerminalTests {
-    private func launch(_ scratch: Scratch, _ extra: [String: String] = [:]) throws -> PseudoTerminal {
+    private func launch(_ scratch: Scratch, _ extra: [String: String] = [:]) async throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
             executable: try BuiltProducts.executable(named: "cq"), arguments: ["--demo"],
             environment: scratch.environment(
@@ -14,98 +14,98 @@ struct CQTerminalTests {
                 ["CQ_NOW": "2026-11-20T12:00:00Z", "NO_COLOR": "1", "XDG_CACHE_HOME": scratch.path + "/cache"]
                     .merging(extra) { $1 }),
             rows: 40, columns: 160)
-        try terminal.waitFor("cq> ", timeout: .seconds(10))
+        try await terminal.waitFor("cq> ", timeout: .seconds(10))
         return terminal
     }
 
-    @Test func aQueryRunsAndPrintsATable() throws {
+    @Test func aQueryRunsAndPrintsATable() async throws {
         let scratch = try Scratch()
-        let terminal = try launch(scratch)
+        let terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/org/repo") | where state == "failed" | count"# + Key.enter)
-        try terminal.waitFor("11")
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("11")
+        try await terminal.waitFor("cq> ")
         terminal.send(#"pipelines("gh/acme/api") | take 2 | select number, state"# + Key.enter)
-        try terminal.waitFor("(2 rows)")
+        try await terminal.waitFor("(2 rows)")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func tabCompletesASlugAFieldAndAnEnumValue() throws {
+    @Test func tabCompletesASlugAFieldAndAnEnumValue() async throws {
         let scratch = try Scratch()
-        let terminal = try launch(scratch)
+        let terminal = try await launch(scratch)
         // Slugs are discovered in the background from the user's organisations.
-        terminal.drain(for: .milliseconds(500))
+        await terminal.drain(for: .milliseconds(500))
         terminal.send(#"pipelines("gh/org/r"# + Key.tab)
-        try terminal.waitFor(#"pipelines("gh/org/repo""#)
+        try await terminal.waitFor(#"pipelines("gh/org/repo""#)
         terminal.send(") | jobs | where stat" + Key.tab)
-        try terminal.waitFor("where status")
+        try await terminal.waitFor("where status")
         terminal.send(#" == "fai"# + Key.tab)
-        try terminal.waitFor(#"failed""#)
+        try await terminal.waitFor(#"failed""#)
         terminal.send(" | count" + Key.enter)
         // The completed query runs: 11 failed jobs in the demo's gh/org/repo.
-        try terminal.waitFor("11")
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("11")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func historySurvivesARestartAndCtrlRFindsAnEntry() throws {
+    @Test func historySurvivesARestartAndCtrlRFindsAnEntry() async throws {
         let scratch = try Scratch()
-        var terminal = try launch(scratch)
+        var terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/acme/web") | count"# + Key.enter)
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("1 + 41" + Key.enter)
-        try terminal.waitFor("42")
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("42")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
 
-        terminal = try launch(scratch)
+        terminal = try await launch(scratch)
         terminal.send(Key.ctrlR + "acme/w")
-        try terminal.waitFor(#"pipelines("gh/acme/web") | count"#)
+        try await terminal.waitFor(#"pipelines("gh/acme/web") | count"#)
         terminal.send(Key.enter)
-        try terminal.waitFor("24")
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("24")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func aMultiLineQueryContinuesAndRunsWhole() throws {
+    @Test func aMultiLineQueryContinuesAndRunsWhole() async throws {
         let scratch = try Scratch()
-        let terminal = try launch(scratch)
+        let terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/org/repo")"# + " |" + Key.enter)
-        try terminal.waitFor("|> ")
+        try await terminal.waitFor("|> ")
         terminal.send(#"  where state == "failed" |"# + Key.enter)
-        try terminal.waitFor("|> ")
+        try await terminal.waitFor("|> ")
         terminal.send("  count" + Key.enter)
-        try terminal.waitFor("11")
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("11")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func ctrlCCancelsASlowQueryAndLeavesAWorkingPrompt() throws {
+    @Test func ctrlCCancelsASlowQueryAndLeavesAWorkingPrompt() async throws {
         let scratch = try Scratch()
-        let terminal = try launch(scratch, ["CQ_DEMO_LATENCY_MS": "2000"])
+        let terminal = try await launch(scratch, ["CQ_DEMO_LATENCY_MS": "2000"])
         terminal.send(#"pipelines("gh/acme/api") | count"# + Key.enter)
-        try terminal.waitFor("request")  // the progress line appears after ~300 ms
+        try await terminal.waitFor("request")  // the progress line appears after ~300 ms
         terminal.send(Key.ctrlC)
-        try terminal.waitFor("cq> ", timeout: .seconds(10))
+        try await terminal.waitFor("cq> ", timeout: .seconds(10))
         terminal.send("1 + 1" + Key.enter)
-        try terminal.waitFor("2")
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("2")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func useSetsTheDefaultProjectShownInThePrompt() throws {
+    @Test func useSetsTheDefaultProjectShownInThePrompt() async throws {
         let scratch = try Scratch()
-        let terminal = try launch(scratch)
+        let terminal = try await launch(scratch)
         terminal.send(":use gh/org/repo" + Key.enter)
-        try terminal.waitFor("cq gh/org/repo> ")
+        try await terminal.waitFor("cq gh/org/repo> ")
         terminal.send(#"pipelines() | where state == "failed" | count"# + Key.enter)
-        try terminal.waitFor("11")
+        try await terminal.waitFor("11")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 }

@@ -3,56 +3,56 @@ import Testing
 /// Line editing through a real pseudo-terminal against REPLHarness.
 @Suite(.timeLimit(.minutes(1)))
 struct EditingTerminalTests {
-    @Test func typedQueryPrintsItsOutput() throws {
+    @Test func typedQueryPrintsItsOutput() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("echo hello world" + Key.enter)
-        try terminal.waitFor("\nhello world\ncq> ")
+        try await terminal.waitFor("\nhello world\ncq> ")
     }
 
-    @Test func controlDOnAnEmptyLineExitsWithStatusZero() throws {
+    @Test func controlDOnAnEmptyLineExitsWithStatusZero() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func controlCWhileEditingDiscardsTheLine() throws {
+    @Test func controlCWhileEditingDiscardsTheLine() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("echo discarded")
-        try terminal.waitFor("echo discarded")
+        try await terminal.waitFor("echo discarded")
         terminal.send(Key.ctrlC)
-        try terminal.waitFor("^C\ncq> ")
+        try await terminal.waitFor("^C\ncq> ")
         terminal.send("echo kept" + Key.enter)
-        let output = try terminal.waitFor("cq> ")
+        let output = try await terminal.waitFor("cq> ")
         #expect(output.contains("\nkept\n"))
         #expect(!output.contains("discarded"))
     }
 
-    @Test func controlCDuringAContinuationDropsTheWholeEntry() throws {
+    @Test func controlCDuringAContinuationDropsTheWholeEntry() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("echo (unfinished" + Key.enter)
-        try terminal.waitFor("cq(> ")
+        try await terminal.waitFor("cq(> ")
         terminal.send(Key.ctrlC)
-        try terminal.waitFor("^C\ncq> ")
+        try await terminal.waitFor("^C\ncq> ")
         terminal.send("echo fresh" + Key.enter)
-        let output = try terminal.waitFor("cq> ")
+        let output = try await terminal.waitFor("cq> ")
         #expect(output.contains("\nfresh\n"))
         #expect(!output.contains("unfinished"))
     }
 
-    @Test func utf8InputRoundTrips() throws {
+    @Test func utf8InputRoundTrips() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("echo café ☕ 日本" + Key.enter)
-        try terminal.waitFor("\ncafé ☕ 日本\ncq> ")
+        try await terminal.waitFor("\ncafé ☕ 日本\ncq> ")
     }
 
     @Test(arguments: [
@@ -60,67 +60,67 @@ struct EditingTerminalTests {
         (opening: "echo \"first", closing: "second\"", prompt: "cq\"> "),
         (opening: "echo first |", closing: "second", prompt: "cq|> "),
     ])
-    func continuationPromptNamesWhatIsOpen(opening: String, closing: String, prompt: String) throws {
+    func continuationPromptNamesWhatIsOpen(opening: String, closing: String, prompt: String) async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send(opening + Key.enter)
-        try terminal.waitFor(prompt)
+        try await terminal.waitFor(prompt)
         terminal.send(closing + Key.enter)
         let expected = String(opening.dropFirst("echo ".count)) + "\n" + closing
-        try terminal.waitFor("\n" + expected + "\ncq> ")
+        try await terminal.waitFor("\n" + expected + "\ncq> ")
     }
 
-    @Test func multiLineEntryIsRecalledWhole() throws {
+    @Test func multiLineEntryIsRecalledWhole() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("echo (first" + Key.enter)
-        try terminal.waitFor("cq(> ")
+        try await terminal.waitFor("cq(> ")
         terminal.send("second)" + Key.enter)
-        try terminal.waitFor("\n(first\nsecond)\ncq> ")
+        try await terminal.waitFor("\n(first\nsecond)\ncq> ")
         terminal.send(Key.up)
-        try terminal.waitFor("second)")
+        try await terminal.waitFor("second)")
         terminal.send(Key.enter)
-        try terminal.waitFor("\n(first\nsecond)\ncq> ")
+        try await terminal.waitFor("\n(first\nsecond)\ncq> ")
         terminal.send(":history" + Key.enter)
         // One entry for the two lines (recalled and run twice), then `:history` itself.
-        try terminal.waitFor("  1  echo (first\n     second)\n  2  :history\ncq> ")
+        try await terminal.waitFor("  1  echo (first\n     second)\n  2  :history\ncq> ")
     }
 
-    @Test func unknownMetaCommandSuggestsTheClosestOne() throws {
+    @Test func unknownMetaCommandSuggestsTheClosestOne() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send(":foo" + Key.enter)
-        try terminal.waitFor("unknown command `:foo`; did you mean `:format`?\ncq> ")
+        try await terminal.waitFor("unknown command `:foo`; did you mean `:format`?\ncq> ")
         terminal.send(":fromat json" + Key.enter)
-        try terminal.waitFor("unknown command `:fromat`; did you mean `:format`?\ncq> ")
+        try await terminal.waitFor("unknown command `:fromat`; did you mean `:format`?\ncq> ")
     }
 
-    @Test func useDecoratesThePrompt() throws {
+    @Test func useDecoratesThePrompt() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send(":use gh/acme/api" + Key.enter)
-        try terminal.waitFor("Default project is gh/acme/api.\ncq gh/acme/api> ")
+        try await terminal.waitFor("Default project is gh/acme/api.\ncq gh/acme/api> ")
     }
 
-    @Test func userEditrcIsHonoured() throws {
+    @Test func userEditrcIsHonoured() async throws {
         let scratch = try Scratch()
         try scratch.write("cq:bind -s ^X \"echo from editrc\"\n", to: ".editrc")
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send("\u{18}" + Key.enter)
-        try terminal.waitFor("\nfrom editrc\ncq> ")
+        try await terminal.waitFor("\nfrom editrc\ncq> ")
     }
 
-    @Test func firstPromptAppearsQuicklyEvenWithAFullHistory() throws {
+    @Test func firstPromptAppearsQuicklyEvenWithAFullHistory() async throws {
         let scratch = try Scratch()
         try scratch.writeHistoryFile(entries: 1000)
         let start = ContinuousClock.now
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         let elapsed = start.duration(to: .now)
         // The budget is 150 ms; this bound only catches gross regressions (such as
         // network access before the prompt) on a loaded machine.

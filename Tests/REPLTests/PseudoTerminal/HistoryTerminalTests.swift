@@ -9,47 +9,47 @@ import Glibc
 struct HistoryTerminalTests {
     /// Runs one REPLHarness session that types `entries`, then Ctrl-D.
     private func session(_ scratch: Scratch, typing entries: [String], history: Scratch.History = .scratchFile)
-        throws
+        async throws
     {
         let terminal = try scratch.launchHarness(history: history)
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         for entry in entries {
             terminal.send(entry + Key.enter)
-            try terminal.waitFor("cq> ")
+            try await terminal.waitFor("cq> ")
         }
         terminal.send(Key.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func historySurvivesARestartWithoutDuplicates() throws {
+    @Test func historySurvivesARestartWithoutDuplicates() async throws {
         let scratch = try Scratch()
-        try session(scratch, typing: ["echo one", "echo two", "echo one"])
+        try await session(scratch, typing: ["echo one", "echo two", "echo one"])
         #expect(scratch.permissions(of: scratch.historyFile) == 0o600)
 
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         terminal.send(":history" + Key.enter)
-        try terminal.waitFor("\n  1  echo two\n  2  echo one\n  3  :history\ncq> ")
+        try await terminal.waitFor("\n  1  echo two\n  2  echo one\n  3  :history\ncq> ")
         // Up recalls the newest entry, `:history`; running it again does not add it twice.
         terminal.send(Key.up + Key.enter)
-        try terminal.waitFor("\n  1  echo two\n  2  echo one\n  3  :history\ncq> ")
+        try await terminal.waitFor("\n  1  echo two\n  2  echo one\n  3  :history\ncq> ")
         terminal.send(Key.up + Key.up + Key.enter)
-        try terminal.waitFor("\none\ncq> ")
+        try await terminal.waitFor("\none\ncq> ")
     }
 
-    @Test func historyFileWithWiderPermissionsIsNarrowedTo0600() throws {
+    @Test func historyFileWithWiderPermissionsIsNarrowedTo0600() async throws {
         let scratch = try Scratch()
-        try session(scratch, typing: ["echo one"])
+        try await session(scratch, typing: ["echo one"])
         #expect(chmod(scratch.historyFile, 0o644) == 0)
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         #expect(scratch.permissions(of: scratch.historyFile) == 0o600)
     }
 
-    @Test func entriesThatLookLikeSecretsAreNotWritten() throws {
+    @Test func entriesThatLookLikeSecretsAreNotWritten() async throws {
         let scratch = try Scratch()
         let token = "0123456789abcdef0123456789abcdef01234567"
-        try session(
+        try await session(
             scratch,
             typing: [
                 "echo \(token)", "echo CCIPAT_AbCdEf1234567890_xyz", "echo password=hunter2hunter2",
@@ -62,26 +62,26 @@ struct HistoryTerminalTests {
         }
     }
 
-    @Test func controlRFindsAnEarlierEntry() throws {
+    @Test func controlRFindsAnEarlierEntry() async throws {
         let scratch = try Scratch()
         let terminal = try scratch.launchHarness()
-        try terminal.waitFor("cq> ")
+        try await terminal.waitFor("cq> ")
         for entry in ["echo alpha one", "echo beta two", "echo gamma three"] {
             terminal.send(entry + Key.enter)
-            try terminal.waitFor("cq> ")
+            try await terminal.waitFor("cq> ")
         }
         terminal.send(Key.ctrlR)
-        try terminal.waitFor("bck:")
+        try await terminal.waitFor("bck:")
         terminal.send("alp")
         // libedit redraws only what changed: `echo ` stays, `alpha one` is drawn over it.
-        try terminal.waitFor("alpha one")
+        try await terminal.waitFor("alpha one")
         terminal.send(Key.enter)
-        try terminal.waitFor("\nalpha one\ncq> ")
+        try await terminal.waitFor("\nalpha one\ncq> ")
     }
 
-    @Test func defaultLocationFollowsXDGStateHome() throws {
+    @Test func defaultLocationFollowsXDGStateHome() async throws {
         let scratch = try Scratch()
-        try session(scratch, typing: ["echo located"], history: .xdgDefault)
+        try await session(scratch, typing: ["echo located"], history: .xdgDefault)
         let file = scratch.path + "/state/cq/history"
         #expect(scratch.contents(of: file)?.contains("located") == true)
         #expect(scratch.permissions(of: file) == 0o600)

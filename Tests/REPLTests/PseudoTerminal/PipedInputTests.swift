@@ -3,7 +3,7 @@ import Testing
 /// REPLHarness with standard input on a pipe: no editor, no prompts, no history.
 @Suite(.timeLimit(.minutes(1)))
 struct PipedInputTests {
-    @Test func pipedLinesAreEvaluatedWithoutPrompts() throws {
+    @Test func pipedLinesAreEvaluatedWithoutPrompts() async throws {
         let scratch = try Scratch()
         let run = try PipedRun(input: "echo one\n\necho (two\nthree)\necho last", environment: scratch.environment())
         #expect(run.status == 0)
@@ -11,7 +11,7 @@ struct PipedInputTests {
         #expect(run.errors == "")
     }
 
-    @Test func pipedInputStopsAtTheFirstFailure() throws {
+    @Test func pipedInputStopsAtTheFirstFailure() async throws {
         let scratch = try Scratch()
         let run = try PipedRun(input: "echo before\nfail boom\necho after\n", environment: scratch.environment())
         #expect(run.status == 65)
@@ -19,7 +19,7 @@ struct PipedInputTests {
         #expect(run.errors == "error: boom\n")
     }
 
-    @Test func pipedInputWritesNoHistory() throws {
+    @Test func pipedInputWritesNoHistory() async throws {
         let scratch = try Scratch()
         let run = try PipedRun(
             input: "echo private\n", environment: scratch.environment(historyFile: scratch.historyFile))
@@ -27,7 +27,7 @@ struct PipedInputTests {
         #expect(scratch.contents(of: scratch.historyFile) == nil)
     }
 
-    @Test func badMetaCommandInAPipeExitsWithUsageStatus() throws {
+    @Test func badMetaCommandInAPipeExitsWithUsageStatus() async throws {
         let scratch = try Scratch()
         let run = try PipedRun(input: ":format xml\necho never\n", environment: scratch.environment())
         #expect(run.status == 64)

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Foundation
 import Glibc
 #endif
 
@@ -16,7 +17,8 @@ import Glibc
 /// the match, so waiting twice for `cq> ` waits for two prompts. The process is
 /// killed and reaped in ``terminate()``, which `deinit` also calls, so a failing
 /// test never leaks it.
-final class PseudoTerminal {
+/// Used by one test at a time; the offloaded waits run while the test awaits them.
+final class PseudoTerminal: @unchecked Sendable {
     /// Why an expectation failed, with the end of the transcript for diagnosis.
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -87,8 +89,33 @@ final class PseudoTerminal {
 
     /// Waits until the cleaned output after the last match contains `text`;
     /// returns the output up to and including it.
+    ///
+    /// The wait blocks a thread of its own, not one of Swift's cooperative
+    /// pool, so tests that wait do not starve servers running in the test process.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(15)) throws -> String {
+    func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
+        try await Self.offload { try self.blockingWaitFor(text, timeout: timeout) }
+    }
+
+    /// Waits for the process to exit and returns its status (128 + N for signal N).
+    func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+        try await Self.offload { try self.blockingWaitForExit(timeout: timeout) }
+    }
+
+    /// Reads whatever arrives during `duration` (for checks that something did
+    /// *not* happen). Prefer ``waitFor(_:timeout:)``.
+    func drain(for duration: Duration) async {
+        _ = try? await Self.offload { self.blockingDrain(for: duration) }
+    }
+
+    /// Runs blocking `work` on a new thread and awaits its result.
+    private static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private func blockingWaitFor(_ text: String, timeout: Duration) throws -> String {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
@@ -107,8 +134,7 @@ final class PseudoTerminal {
         }
     }
 
-    /// Waits for the process to exit and returns its status (128 + N for signal N).
-    func waitForExit(timeout: Duration = .seconds(15)) throws -> Int32 {
+    private func blockingWaitForExit(timeout: Duration) throws -> Int32 {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while exitStatus == nil {
             guard ContinuousClock.now < deadline else {
@@ -120,9 +146,7 @@ final class PseudoTerminal {
         return exitStatus ?? -1
     }
 
-    /// Reads whatever arrives during `duration` (for checks that something did
-    /// *not* happen). Prefer ``waitFor(_:timeout:)``.
-    func drain(for duration: Duration) {
+    private func blockingDrain(for duration: Duration) {
         let deadline = ContinuousClock.now.advanced(by: duration)
         while ContinuousClock.now < deadline, pump(for: ContinuousClock.now.duration(to: deadline)) {}
     }
