@@ -82,6 +82,21 @@ struct LiveFaultTests {
         }
     }
 
+    /// The rate limiter turns a request away before it takes effect, so even a
+    /// trigger is sent again after `Retry-After`, and runs once.
+    @Test func aRateLimitedTriggerIsRetriedAndRunsOnce() async throws {
+        try await withLiveSimulator { live in
+            await live.simulator.faults.inject(
+                .rateLimited(retryAfter: 1, body: .plainText), count: 1, matching: .operation("triggerPipeline"))
+            let created = try await live.client.triggerPipeline(project: Landmarks.api)
+            #expect(await live.log.entries.filter { $0.method == "POST" }.map(\.status) == [429, 201])
+            #expect(live.clock.recordedSleeps == [.seconds(1)])
+            #expect(await live.simulator.mutationCount() == 1, "one pipeline, not two")
+            let newest = try await live.client.pipelines(project: Landmarks.api).collect(limit: 2)
+            #expect(newest.first?.id == created.id && newest.last?.number == created.number - 1)
+        }
+    }
+
     @Test(arguments: ["listPipelinesForProject", "cancelWorkflow", "triggerPipeline"])
     func aPostIsNotRetriedOn503(_ operation: String) async throws {
         try await withLiveSimulator { live in

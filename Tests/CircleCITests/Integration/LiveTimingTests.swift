@@ -21,8 +21,9 @@ struct LiveTimingTests {
 
     @Test func aDelayedResponseTimesOutAndTheRetrySucceeds() async throws {
         try await withLiveSimulator { live in
-            await live.simulator.faults.inject(.delay(.milliseconds(400)), count: 1, matching: .operation("getProjectBySlug"))
-            let client = live.makeClient(requestTimeout: .milliseconds(150))
+            // A limit generous enough for the retry on a loaded machine, well short of the delay.
+            await live.simulator.faults.inject(.delay(.seconds(3)), count: 1, matching: .operation("getProjectBySlug"))
+            let client = live.makeClient(requestTimeout: .milliseconds(600))
             let project = try await client.project(Landmarks.api)
             #expect(project.slug == "gh/acme/api")
             #expect(client.metrics.snapshot.retries == 1)
