@@ -76,6 +76,20 @@ struct LiveWriteTests {
         }
     }
 
+    @Test func rerunningChosenJobsRunsThoseJobs() async throws {
+        try await withLiveSimulator { live in
+            let client = live.client
+            let passed = try await find(client) { $0.status == .success && $0.name == "build-and-test" }
+            let lint = try #require(try await client.jobs(workflowID: passed.id).collect().first { $0.name == "lint" })
+            let rerun = try await client.rerunWorkflow(id: passed.id, .jobs([lint.id]))
+            let jobs = try await client.jobs(workflowID: rerun.workflowID).collect()
+            #expect(jobs.contains { $0.name == "lint" && $0.id != lint.id })
+            #expect(!jobs.contains { $0.name == "unit-tests" }, "jobs that were not chosen and do not need lint stay out")
+            let body = try #require(await live.log.entries.first { $0.operationID == "rerunWorkflow" })
+            #expect(body.status == 202)
+        }
+    }
+
     @Test func cancellingARunningWorkflowCancelsItsRunningJobs() async throws {
         try await withLiveSimulator { live in
             let client = live.client

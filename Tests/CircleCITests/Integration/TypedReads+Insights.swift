@@ -15,6 +15,7 @@ extension TypedRead {
                 #expect(!runs.isEmpty)
                 #expect(runs.allSatisfy { $0.createdAt >= range.start && $0.createdAt < (range.end ?? .distantFuture) })
                 #expect(Set(runs.map(\.branch)).count > 1)
+                #expect(runs.allSatisfy { $0.status?.isKnown == true && $0.duration != nil && $0.stoppedAt != nil })
                 let workflow = try await world.client.workflow(id: try #require(runs.first).id)
                 #expect(workflow.name == "build-and-test")
             },
@@ -57,6 +58,11 @@ extension TypedRead {
                     let workflow = try await world.client.workflow(id: test.workflowID)
                     #expect(workflow.name == test.workflowName && workflow.pipelineNumber == test.pipelineNumber)
                 }
+            },
+            TypedRead("getFlakyTests", "the generic GET reaches the same data") { world in
+                let data = try await world.client.get("/api/v2/insights/gh/acme/api/flaky-tests")
+                let generic = try CircleCIJSON.makeDecoder().decode(FlakyTests.self, from: data)
+                #expect(try await world.client.flakyTests(project: Landmarks.api) == generic)
             },
             TypedRead("getAllInsightsBranches", "for the project and for one workflow") { world in
                 let all = try await world.client.insightsBranches(project: Landmarks.api)

@@ -62,6 +62,21 @@ struct WireShapeTests {
         #expect(differences.isEmpty, "\(wire.operationID):\n\(differences.map(\.description).joined(separator: "\n"))")
     }
 
+    /// Presigned step output, fetched the way the client does: from another host, without the token.
+    @Test func stepOutputRoundTripsThroughTheModel() async throws {
+        let world = try SharedSimulator.world()
+        let build = try await Self.fetch(world, "/api/v1.1/project/github/acme/api/{number}")
+        let object = try JSONSerialization.jsonObject(with: build) as? [String: Any] ?? [:]
+        let actions = (object["steps"] as? [[String: Any]] ?? []).flatMap { $0["actions"] as? [[String: Any]] ?? [] }
+        let urls = actions.compactMap { $0["output_url"] as? String }.compactMap(URL.init(string:))
+        #expect(urls.count > 3)
+        for url in urls.prefix(3) {
+            let (data, response) = try await URLSession.shared.data(from: url)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(try WireShape.object([StepOutput].self).differences(data).isEmpty)
+        }
+    }
+
     /// The raw body of `GET host + path` with the demo token.
     static func fetch(_ world: SharedSimulator.World, _ template: String) async throws -> Data {
         let path = try expand(template, world.landmarks)
