@@ -112,6 +112,21 @@ extension TypedRead {
             let user = try await world.client.user(id: world.landmarks.userID)
             #expect(try await world.client.me() == user)
         },
+        TypedRead("getOrganization", "a GitHub App organization by its circleci/<id> slug") { world in
+            let text = try #require(await world.live.simulator.projectSlugs().first { $0.hasPrefix("circleci/") })
+            let slug = try ProjectSlug(text)
+            let project = try await world.client.project(slug)
+            let organization = try await world.client.organization(slug.orgSlug.description)
+            #expect(organization.id == project.organizationID && organization.vcsType == .circleci)
+            #expect(organization.slug == slug.orgSlug.description)
+            let contexts = try await world.client.contexts(owner: .slug(slug.orgSlug)).collect()
+            let byID = try await world.client.contexts(owner: .id(organization.id)).collect()
+            #expect(contexts == byID)
+            let summary = try await world.client.orgSummary(org: slug.orgSlug)
+            #expect(summary.orgProjectData.map(\.projectName) == [project.name])
+            let pipelines = try await world.client.orgPipelines(orgSlug: slug.orgSlug.description).collect(limit: 5)
+            #expect(!pipelines.isEmpty && pipelines.allSatisfy { $0.projectSlug == text })
+        },
         TypedRead("getOrganization", "by slug and by ID alike") { world in
             let bySlug = try await world.client.organization("gh/acme")
             #expect(bySlug.id == world.landmarks.organizationID && bySlug.slug == "gh/acme")
