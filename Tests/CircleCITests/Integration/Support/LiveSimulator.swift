@@ -27,6 +27,13 @@ struct LiveSimulator: Sendable {
         requestTimeout: Duration = .seconds(10),
         retryPolicy: RetryPolicy = LiveSimulator.fastRetries
     ) -> CircleCIClient {
+        Self.makeClient(host: host, clock: clock, token: token, requestTimeout: requestTimeout, retryPolicy: retryPolicy)
+    }
+
+    fileprivate static func makeClient(
+        host: URL, clock: VirtualClock, token: String? = Simulator.demoToken, requestTimeout: Duration = .seconds(10),
+        retryPolicy: RetryPolicy = LiveSimulator.fastRetries
+    ) -> CircleCIClient {
         let configuration = CircleCIConfiguration(
             host: host, token: token, requestTimeout: requestTimeout, deadline: .seconds(30),
             retryPolicy: retryPolicy, clock: clock.clock)
@@ -45,12 +52,8 @@ func withLiveSimulator<Result: Sendable>(
     let simulator = Simulator(now: now)
     let host = try await simulator.startServer(port: 0)
     let clock = VirtualClock(start: now)
-    let configuration = CircleCIConfiguration(
-        host: host, token: Simulator.demoToken, requestTimeout: .seconds(10), deadline: .seconds(30),
-        retryPolicy: LiveSimulator.fastRetries, clock: clock.clock)
     let live = LiveSimulator(
-        simulator: simulator, host: host,
-        client: CircleCIClient(configuration: configuration, transport: URLSessionTransport()), clock: clock)
+        simulator: simulator, host: host, client: LiveSimulator.makeClient(host: host, clock: clock), clock: clock)
     do {
         let result = try await body(live)
         await simulator.stopServer()
@@ -88,15 +91,15 @@ final class VirtualClock: Sendable {
                 try Task.checkCancellation()
                 state.withLock { state in
                     state.sleeps.append(duration)
-                    state.now = state.now.addingTimeInterval(RetryPolicySeconds.of(duration))
+                    state.now = state.now.addingTimeInterval(duration.timeInterval)
                 }
             })
     }
 }
 
-/// Seconds in a `Duration`, as a `TimeInterval`.
-enum RetryPolicySeconds {
-    static func of(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+extension Duration {
+    /// The duration in seconds, as a `TimeInterval`.
+    fileprivate var timeInterval: TimeInterval {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
