@@ -19,6 +19,31 @@ extension TypedRead {
                 let workflow = try await world.client.workflow(id: try #require(runs.first).id)
                 #expect(workflow.name == "build-and-test")
             },
+            TypedRead("getProjectWorkflowMetrics", "wider reporting windows count more runs") { world in
+                var totals: [Int] = []
+                for window in ReportingWindow.allCases {
+                    let metrics = try await world.client.workflowMetrics(
+                        project: Landmarks.api, branch: .allBranches, reportingWindow: window
+                    ).collect()
+                    totals.append(metrics.first { $0.name == "build-and-test" }?.metrics.totalRuns ?? 0)
+                }
+                #expect(totals == totals.sorted(), "last-24-hours … last-90-days: \(totals)")
+                #expect((totals.first ?? 0) < (totals.last ?? 0), "the window is applied: \(totals)")
+                let byDefault = try await world.client.workflowMetrics(project: Landmarks.api).collect()
+                let onMain = try await world.client.workflowMetrics(project: Landmarks.api, branch: .branch("main")).collect()
+                #expect(byDefault == onMain, "the default branch is main")
+            },
+            TypedRead("getProjectWorkflowRuns", "a date range narrows the runs") { world in
+                let all = try await world.client.workflowRuns(
+                    project: Landmarks.api, workflowName: "build-and-test", branch: .allBranches
+                ).collect()
+                let range = try InsightsDateRange(start: integrationNow.addingTimeInterval(-5 * 86_400))
+                let recent = try await world.client.workflowRuns(
+                    project: Landmarks.api, workflowName: "build-and-test", branch: .allBranches, dateRange: range
+                ).collect()
+                #expect(!recent.isEmpty && recent.count < all.count)
+                #expect(recent == all.filter { $0.createdAt >= range.start })
+            },
             TypedRead("getProjectWorkflowRuns", "one branch, no range") { world in
                 let runs = try await world.client.workflowRuns(
                     project: Landmarks.api, workflowName: "build-and-test", branch: .branch("release/2.4")
@@ -53,6 +78,10 @@ extension TypedRead {
                 let flaky = try await world.client.flakyTests(project: Landmarks.api)
                 #expect(!flaky.flakyTests.isEmpty, "the flagship project shows flaky tests")
                 #expect(flaky.totalFlakyTests == Double(flaky.flakyTests.count))
+                let metrics = try await world.client.testMetrics(
+                    project: Landmarks.api, workflowName: "build-and-test", branch: .allBranches)
+                let flagged = (metrics.mostFailedTests + metrics.slowestTests).filter(\.flaky).map(\.testName)
+                #expect(Set(flagged).isSubset(of: Set(flaky.flakyTests.map(\.testName))))
                 for test in flaky.flakyTests {
                     #expect(test.timesFlaked > 0)
                     let workflow = try await world.client.workflow(id: test.workflowID)
