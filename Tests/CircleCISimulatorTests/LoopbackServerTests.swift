@@ -21,6 +21,20 @@ import FoundationNetworking
         }
     }
 
+    /// Stopping used to take two seconds however idle the server was.
+    @Test func stoppingIsPromptAndTheServerCanStartAgain() async throws {
+        let sim = Simulator(now: fixedNow)
+        let first = try await sim.startServer(port: 0)
+        #expect(try await fetch(first.adding("/api/v2/me")).status == 200)
+        let started = ContinuousClock.now
+        await sim.stopServer()
+        #expect(ContinuousClock.now - started < .milliseconds(500))
+        await #expect(throws: (any Error).self) { try await fetch(first.adding("/api/v2/me")) }
+        let second = try await sim.startServer(port: 0)
+        #expect(try await fetch(second.adding("/api/v2/me")).status == 200)
+        await sim.stopServer()
+    }
+
     @Test func rawAndEncodedSlugsAndPaginationOverHTTP() async throws {
         try await withServer { _, host in
             let raw = try await fetch(host.adding("/api/v2/project/gh/acme/api/pipeline"))

@@ -23,6 +23,16 @@ struct PipelineModelTests {
         #expect(pipeline.createdAt == Date(timeIntervalSince1970: 1_714_564_800))
     }
 
+    /// Found against the simulator: `…:59.650Z` re-encoded as `…:59.649Z`.
+    @Test(arguments: [0, 1, 7, 99, 100, 649, 650, 651, 899, 999])
+    func datesFormatBackToTheMillisecondTheyWereParsedFrom(_ millis: Int) throws {
+        let digits = String(millis)
+        let text = "2025-11-05T13:54:59." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+        let date = try #require(CircleCIJSON.parseDate(text))
+        #expect(CircleCIJSON.formatDate(date) == (millis == 0 ? "2025-11-05T13:54:59Z" : text))
+        #expect(CircleCIJSON.formatDate(date.addingTimeInterval(-0.0004)) == CircleCIJSON.formatDate(date))
+    }
+
     @Test func pipelineEncodesTheSameKeysIncludingRequiredNulls() throws {
         let pipeline = try decode(Pipeline.self, Fixtures.pipeline())
         #expect(try encodedKeys(pipeline) == fixtureKeys(Fixtures.pipeline()))

@@ -96,6 +96,17 @@ struct RetryTests {
         #expect(transport.requests.count == 1)
     }
 
+    @Test func postIsRetriedAfterARateLimitAsItsPolicySays() async throws {
+        let clock = InstantClock()
+        let transport = ScriptedTransport { _, index in
+            index == 0 ? (429, ["Retry-After": "2"], "Rate limited.") : (202, [:], #"{"message": "Accepted."}"#)
+        }
+        let client = try makeClient(transport, clock: clock)
+        #expect(try await client.cancelWorkflow(id: Fixtures.workflowID).message == "Accepted.")
+        #expect(transport.requests.count == 2)
+        #expect(clock.recordedSleeps == [.seconds(2)])
+    }
+
     @Test func postIsRetriedOnlyWhenTheRequestWasNeverSent() async throws {
         let refused = ScriptedTransport { _, index in
             if index == 0 { throw TransportError(.requestNotSent) }

@@ -29,7 +29,8 @@ extension CircleCIClient {
     ///
     /// - Parameters:
     ///   - orgSlug: the organization, e.g. `gh/acme` or `circleci/<org-id>`.
-    ///   - mine: only pipelines you triggered (`true`) or others' (`false`).
+    ///   - mine: `true` for only the pipelines you triggered (the API's "Only include
+    ///     entries created by your user"); `false`, like `nil`, filters nothing.
     public func orgPipelines(orgSlug: String, mine: Bool? = nil) -> Paginated<Pipeline> {
         paginate(Pipeline.self) {
             let org = try OrgSlug(orgSlug)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Operations that change CircleCI state. They are never retried once the
-/// request may have reached the server; the CLI decides whether to allow them.
+/// request may have taken effect: only a refused connection or a 429 (the rate
+/// limiter turned it away) is retried. The CLI decides whether to allow them.
 extension CircleCIClient {
     /// Triggers a pipeline (`triggerPipeline`, `POST /project/{slug}/pipeline`).
     ///

@@ -49,8 +49,11 @@ public struct RetryMiddleware: ClientMiddleware {
     }
 
     /// The wait before retrying after `response`, or `nil` to stop.
+    ///
+    /// A 429 is retried whatever the method: the rate limiter turned the
+    /// request away before it took effect. A 5xx is retried for idempotent
+    /// methods only, because the request may have been carried out.
     private func retryDelay(for response: HTTPResponse, idempotent: Bool, retry: Int) -> Duration? {
-        guard idempotent else { return nil }
         switch response.status.code {
         case 429:
             guard let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) else {
@@ -58,6 +61,7 @@ public struct RetryMiddleware: ClientMiddleware {
             }
             return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
         case 502, 503, 504:
+            guard idempotent else { return nil }
             if let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) {
                 return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
             }

@@ -2,8 +2,9 @@ import Foundation
 
 /// How the client retries failed requests.
 ///
-/// - `429` is retried after `Retry-After` when the server sends it, otherwise
-///   after exponential back-off with jitter.
+/// - `429` is retried for any method (the rate limiter turned the request away
+///   before it took effect) after `Retry-After` when the server sends it,
+///   otherwise after exponential back-off with jitter.
 /// - `502`, `503`, `504`, a lost connection and a time-out are retried for
 ///   idempotent methods (`GET`, `HEAD`) only.
 /// - A request that never left (connection refused) is retried for any method.

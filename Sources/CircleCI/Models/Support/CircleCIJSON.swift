@@ -43,8 +43,17 @@ public enum CircleCIJSON {
 
     /// Formats a date as ISO 8601 in UTC (`2024-05-01T12:00:00Z`, or
     /// `2024-05-01T12:00:00.123Z` when it has milliseconds).
+    ///
+    /// The date is rounded to the nearest millisecond, so a parsed timestamp
+    /// formats back to the same text: `…:59.650Z` parses to a `Date` a hair
+    /// below `.650`, which a truncating formatter would write as `.649`.
     public static func formatDate(_ date: Date) -> String {
-        let hasFraction = date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) != 0
-        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: hasFraction))
+        let millis = (date.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (millis / 1000).rounded(.down)
+        let whole = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())
+        let fraction = Int(millis - seconds * 1000)
+        guard fraction != 0, whole.hasSuffix("Z") else { return whole }
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 }

@@ -1,5 +1,12 @@
 import Foundation
 
+/// A test's identity. Names alone repeat across classes (`test_handles_timeout`
+/// in every Python module), so a test is its class and its name.
+struct TestID: Sendable, Hashable {
+    let classname: String
+    let name: String
+}
+
 /// One test a job runs, before it has a result.
 struct TestCase: Sendable, Hashable {
     let name: String
@@ -7,16 +14,22 @@ struct TestCase: Sendable, Hashable {
     let file: String
     /// Typical run time in seconds.
     let baseRunTime: Double
+
+    var id: TestID { TestID(classname: classname, name: name) }
 }
 
 /// The test suites of a project, per kind of test job.
 struct TestSuite: Sendable {
     let unit: [TestCase]
     let integration: [TestCase]
-    /// Tests that fail now and then without a code change.
-    let flaky: Set<String>
+    /// Tests that fail now and then without a code change, in a fixed order.
+    let flaky: [TestID]
     /// Tests that are always skipped.
-    let skipped: Set<String>
+    let skipped: Set<TestID>
+
+    func isFlaky(_ test: TestCase) -> Bool { flaky.contains(test.id) }
+
+    func isSkipped(_ test: TestCase) -> Bool { skipped.contains(test.id) }
 
     func tests(for kind: JobKind) -> [TestCase] {
         switch kind {
@@ -53,8 +66,9 @@ enum TestCatalog {
                 integration.append(make(module, name, integration: true, index: m * 5 + c))
             }
         }
-        let flaky: Set<String> = [unit[17].name, integration[6].name]
-        let skipped: Set<String> = [unit[4].name, integration[11].name]
+        // Two flaky unit tests in different modules and one flaky integration test.
+        let flaky = [unit[17].id, unit[8].id, integration[6].id]
+        let skipped: Set<TestID> = [unit[4].id, integration[11].id]
         return TestSuite(unit: unit, integration: integration, flaky: flaky, skipped: skipped)
     }
 

@@ -18,6 +18,9 @@ struct PipelineEvent: Sendable {
     var errored = false
     /// Forced to fail with a real regression.
     var forcedFailure = false
+    /// Forced to fail on the flaky test with this index in the suite's list, then
+    /// rerun green: the same commit passes and fails that test.
+    var flakyFailure: Int?
 
     var branch: String? {
         switch kind {
@@ -60,6 +63,7 @@ enum PipelineSchedule {
             events[events.count / 3].errored = true
             events[events.count / 2].forcedFailure = true
             events[events.count - 4].forcedFailure = true
+            markFlakyFailures(in: &events)
         }
         for index in 0..<blueprint.inProgress {
             let minutesAgo = Double(random.int(3...6) + index * 5)
@@ -84,6 +88,24 @@ enum PipelineSchedule {
             (.api(branch: blueprint.defaultBranch), 5),
             (.explicit(branch: feature), 5),
         ])
+    }
+
+    /// How many pipelines per project are forced to flake: one per flaky test of the suite.
+    static let flakyFailures = 3
+
+    /// Marks early pipelines (days old, so their reruns have happened) to
+    /// flake, avoiding those already forced to error or fail.
+    private static func markFlakyFailures(in events: inout [PipelineEvent]) {
+        var position = events.count / 6
+        for index in 0..<flakyFailures {
+            while position < events.count, events[position].errored || events[position].forcedFailure
+                || events[position].flakyFailure != nil {
+                position += 1
+            }
+            guard position < events.count else { return }
+            events[position].flakyFailure = index
+            position += max(1, events.count / 8)
+        }
     }
 
     /// Spreads the tags over the timeline, oldest tag first.

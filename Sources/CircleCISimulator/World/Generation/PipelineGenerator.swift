@@ -103,16 +103,18 @@ struct PipelineGenerator {
         }
         let first = runner.run(plan, nextJobNumber: &nextJobNumber)
         var result = [first]
+        let forced = flakyTest(for: event, suite: suite).map { plan.outcomes.values.contains(.flaky(test: $0)) } ?? false
         guard first.0.status == .failed, !event.inProgress,
-              let rerunPlan = rerun(of: first.0, plan: plan) else { return result }
+              let rerunPlan = rerun(of: first.0, plan: plan, forced: forced) else { return result }
         result.append(runner.run(rerunPlan, nextJobNumber: &nextJobNumber))
         return result
     }
 
-    /// Someone reruns a failed workflow: flaky failures pass, regressions fail again.
-    private mutating func rerun(of workflow: Workflow, plan: WorkflowPlan) -> WorkflowPlan? {
+    /// Someone reruns a failed workflow (always, when `forced`): flaky failures
+    /// pass, regressions fail again.
+    private mutating func rerun(of workflow: Workflow, plan: WorkflowPlan, forced: Bool) -> WorkflowPlan? {
         let flaky = plan.outcomes.values.contains { if case .flaky = $0 { return true } else { return false } }
-        guard let stopped = workflow.stoppedAt, random.chance(flaky ? 0.7 : 0.25) else { return nil }
+        guard let stopped = workflow.stoppedAt, forced || random.chance(flaky ? 0.7 : 0.25) else { return nil }
         let created = stopped.addingTimeInterval(Double(random.int(3...40) * 60))
         guard created < now.addingTimeInterval(-60 * 60) else { return nil }
         var rerun = plan
@@ -127,6 +129,11 @@ struct PipelineGenerator {
 
     private mutating func outcomes(for template: WorkflowTemplate, event: PipelineEvent,
                                    suite: TestSuite) -> [String: PlannedOutcome] {
+        if let test = flakyTest(for: event, suite: suite),
+           let job = template.jobs.first(where: { $0.hasTests && suite.tests(for: $0.kind).contains { $0.id == test } }) {
+            // Only the flaky test fails, so the rerun is green and the commit both passes and fails it.
+            return [job.name: .flaky(test: test)]
+        }
         var outcomes: [String: PlannedOutcome] = [:]
         let branchFactor: Double = switch event.branch {
         case blueprint.defaultBranch?: 0.6
@@ -159,11 +166,19 @@ struct PipelineGenerator {
         if roll <= 3 { return .infrastructureFail }
         if roll <= 7 { return .timedout }
         guard job.hasTests else { return .failed(tests: []) }
-        let flaky = suite.tests(for: job.kind).map(\.name).filter { suite.flaky.contains($0) }
+        let flaky = suite.tests(for: job.kind).filter(suite.isFlaky).map(\.id)
         if roll <= 50, let test = flaky.first {
             return .flaky(test: flaky.count > 1 ? random.pick(flaky) : test)
         }
         return .failed(tests: TestResultGenerator.regressions(in: suite, kind: job.kind, random: &random))
+    }
+}
+
+extension PipelineGenerator {
+    /// The flaky test `event` is forced to fail, if any.
+    private func flakyTest(for event: PipelineEvent, suite: TestSuite) -> TestID? {
+        guard let index = event.flakyFailure, !suite.flaky.isEmpty else { return nil }
+        return suite.flaky[index % suite.flaky.count]
     }
 }
 

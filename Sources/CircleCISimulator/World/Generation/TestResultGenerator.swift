@@ -5,7 +5,7 @@ enum TestResultGenerator {
     static func results(for job: Job, outcome: PlannedOutcome, suite: TestSuite,
                         random: inout SeededRandom) -> [TestResult] {
         guard job.status == .success || job.status == .failed else { return [] }
-        let failing: Set<String>
+        let failing: Set<TestID>
         switch outcome {
         case let .failed(tests): failing = Set(tests)
         case let .flaky(test): failing = [test]
@@ -14,14 +14,14 @@ enum TestResultGenerator {
         let source = job.kind == .unitTests ? "unit" : (job.kind == .e2e ? "e2e" : "integration")
         return suite.tests(for: job.kind).map { test in
             let jitter = Double(random.int(80...125)) / 100
-            if suite.skipped.contains(test.name) {
+            if suite.isSkipped(test) {
                 return TestResult(name: test.name, classname: test.classname, file: test.file, source: source,
                                   result: "skipped", runTime: 0, message: "skipped: requires a live sandbox")
             }
-            if failing.contains(test.name) {
+            if failing.contains(test.id) {
                 return TestResult(name: test.name, classname: test.classname, file: test.file, source: source,
                                   result: "failure", runTime: rounded(test.baseRunTime * jitter * 3),
-                                  message: failureMessage(for: test, flaky: suite.flaky.contains(test.name)))
+                                  message: failureMessage(for: test, flaky: suite.isFlaky(test)))
             }
             return TestResult(name: test.name, classname: test.classname, file: test.file, source: source,
                               result: "success", runTime: rounded(test.baseRunTime * jitter), message: nil)
@@ -42,13 +42,13 @@ enum TestResultGenerator {
     }
 
     /// Tests that a real (non-flaky) regression on a commit breaks.
-    static func regressions(in suite: TestSuite, kind: JobKind, random: inout SeededRandom) -> [String] {
-        let candidates = suite.tests(for: kind).filter { !suite.flaky.contains($0.name) && !suite.skipped.contains($0.name) }
+    static func regressions(in suite: TestSuite, kind: JobKind, random: inout SeededRandom) -> [TestID] {
+        let candidates = suite.tests(for: kind).filter { !suite.isFlaky($0) && !suite.isSkipped($0) }
         guard !candidates.isEmpty else { return [] }
-        var picked: [String] = []
+        var picked: [TestID] = []
         for _ in 0..<random.int(1...3) {
-            let name = random.pick(candidates).name
-            if !picked.contains(name) { picked.append(name) }
+            let id = random.pick(candidates).id
+            if !picked.contains(id) { picked.append(id) }
         }
         return picked
     }

@@ -4,9 +4,9 @@ import Foundation
 enum PlannedOutcome: Sendable, Equatable {
     case success
     /// A real failure: these tests fail on this commit every time.
-    case failed(tests: [String])
+    case failed(tests: [TestID])
     /// A flaky failure: this test fails now but passes on a rerun.
-    case flaky(test: String)
+    case flaky(test: TestID)
     case timedout
     case infrastructureFail
 }
