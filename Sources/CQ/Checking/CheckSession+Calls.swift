@@ -140,7 +140,7 @@ extension CheckSession {
             report("argument-type", "`\(parameter.name)` of \(builtin.name) must be \(parameter.type.displayName), not \(value.kindDescription)",
                    at: expr.range, notes: ["it takes: \(builtin.signature)"])
         } else if let values = parameter.type.enumValues, case .string(let text) = value, !values.contains(text) {
-            let suggestion = Suggestions.closest(to: text, among: values)
+            let suggestion = Suggestions.closest(toValue: text, among: values)
             report("enum-value", "`\(parameter.name)` of \(builtin.name) is never \"\(text)\"", at: expr.range,
                    notes: (suggestion.map { ["did you mean \"\($0)\"?"] } ?? []) + ["it is one of: \(values.joined(separator: ", "))"],
                    fixIt: suggestion.map { Diagnostic.FixIt(range: expr.range, replacement: "\"\($0)\"") })

@@ -46,7 +46,7 @@ extension CheckSession {
         if let values = type.enumValues, !values.isEmpty, !values.contains(text) {
             var notes: [String] = []
             var fixIt: Diagnostic.FixIt?
-            if let suggestion = Suggestions.closest(to: text, among: values) {
+            if let suggestion = Suggestions.closest(toValue: text, among: values) {
                 notes.append("did you mean \"\(suggestion)\"?")
                 fixIt = Diagnostic.FixIt(range: expr.range, replacement: "\"\(suggestion)\"")
             }

@@ -50,7 +50,7 @@ struct FanOutBuiltins {
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let model = try await APIErrors.mapping { try await session.client.jobDetails(project: project, number: number) }
-            return .value(try factory.record(model, CircleCISchemas.jobDetails))
+            return .value(try factory.jobDetails(model))
         }
     }
 
