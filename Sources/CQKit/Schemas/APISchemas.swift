@@ -544,4 +544,22 @@ enum APISchemas {
         .init("all_branches", .optional(.list(.string)), summary: "A list of all the branches for a given project."),
         .init("all_workflows", .optional(.list(.string)), summary: "A list of all the workflows for a given project."),
     ])
+
+    /// `POST /project/{project-slug}/pipeline`.
+    static let pipelineCreation = RecordSchema(name: "PipelineCreation", fields: [
+        .init("id", .string, summary: "The unique ID of the pipeline."),
+        .init("state", .enumeration(["created", "errored", "setup-pending", "setup", "pending"]), summary: "The current state of the pipeline."),
+        .init("number", .int, summary: "The number of the pipeline."),
+        .init("created_at", .timestamp, summary: "The date and time the pipeline was created."),
+    ])
+
+    /// `POST /workflow/{id}/rerun`.
+    static let workflowRerun = RecordSchema(name: "WorkflowRerun", fields: [
+        .init("workflow_id", .string, summary: "The ID of the newly-created workflow."),
+    ])
+
+    /// `POST /workflow/{id}/cancel`.
+    static let messageResponse = RecordSchema(name: "MessageResponse", fields: [
+        .init("message", .string, summary: "A human-readable message"),
+    ])
 }

@@ -70,6 +70,10 @@ enum CircleCISchemas {
             "metrics.duration_metrics.p95",
         ])
 
+    /// The document leaves `created-at` untyped; CircleCI sends an ISO 8601 date.
+    static let environmentVariable = APISchemas.environmentVariable.adding(
+        .init("created-at", .optional(.timestamp), summary: "The creation timestamp of the environment variable."))
+
     static let jobTimeseries = secondsAsDurations(APISchemas.jobTimeseries)
 
     static let workflowSummary = secondsAsDurations(APISchemas.workflowSummary)
@@ -100,14 +104,33 @@ enum CircleCISchemas {
         ],
         tableColumns: ["job_number", "step", "name", "status", "exit_code", "output"])
 
+    /// What `trigger` returns: the new pipeline's id, number and config-processing state.
+    static let pipelineCreation = derive(APISchemas.pipelineCreation, adding: [url("pipeline")], tableColumns: [])
+
+    /// What `rerun` returns for each workflow.
+    static let workflowRerun = derive(
+        APISchemas.workflowRerun,
+        adding: [.init("rerun_of", .string, isDerived: true, summary: "The id of the workflow that was rerun.")],
+        tableColumns: ["rerun_of", "workflow_id"])
+
+    /// What `cancel` and `approve` return for each workflow or job.
+    static let writeResult: RecordSchema = {
+        var schema = derive(
+            APISchemas.messageResponse,
+            adding: [.init("id", .string, isDerived: true, summary: "The workflow, job or approval request acted on.")],
+            tableColumns: ["id", "message"])
+        schema.name = "WriteResult"
+        return schema
+    }()
+
     /// Every schema the CircleCI builtins register.
     static let all: [RecordSchema] = [
         pipeline, workflow, job, jobDetails, testResult, artifact, workflowRun, workflowMetrics, jobMetrics, flakyTest,
         stepLog, APISchemas.pipelineConfig, APISchemas.project, APISchemas.user, APISchemas.collaboration,
-        APISchemas.organization, APISchemas.environmentVariable, APISchemas.checkoutKey, APISchemas.schedule,
+        APISchemas.organization, environmentVariable, APISchemas.checkoutKey, APISchemas.schedule,
         APISchemas.context, APISchemas.contextEnvironmentVariable, APISchemas.contextRestriction, APISchemas.webhook,
         jobTimeseries, workflowSummary, testMetrics, APISchemas.insightsBranches,
-        APISchemas.orgSummary, APISchemas.projectSummary,
+        APISchemas.orgSummary, APISchemas.projectSummary, pipelineCreation, workflowRerun, writeResult,
     ]
 
     private static let jobContext: [RecordSchema.Field] = [
