@@ -75,9 +75,15 @@ def resolve(spec, schema):
 def merge(spec, schema):
     schema = resolve(spec, schema)
     if "allOf" in schema:
+        parts = [merge(spec, part) for part in schema["allOf"]]
+        if all(part.get("type") not in (None, "object") and "properties" not in part for part in parts):
+            # allOf of scalars (an int64 and its minimum): one scalar, not an object.
+            scalar = {key: value for key, value in schema.items() if key != "allOf"}
+            for part in parts:
+                scalar.update(part)
+            return scalar
         merged = {"type": "object", "properties": {}, "required": []}
-        for part in schema["allOf"]:
-            part = merge(spec, part)
+        for part in parts:
             merged["properties"].update(part.get("properties", {}))
             merged["required"] += part.get("required", [])
         return merged

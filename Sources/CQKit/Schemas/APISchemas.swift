@@ -431,15 +431,15 @@ enum APISchemas {
     /// `GET /insights/{project-slug}/flaky-tests`.
     static let flakyTests = RecordSchema(name: "FlakyTests", fields: [
         .init("flaky_tests", .list(.record(RecordSchema(name: "FlakyTests.flaky_tests", fields: [
-            .init("time_wasted", .optional(.record(RecordSchema(name: "", fields: []))), summary: ""),
+            .init("time_wasted", .optional(.int), summary: ""),
             .init("workflow_created_at", .string, summary: "The date and time when workflow was created."),
             .init("workflow_id", .any, summary: "The ID of the workflow associated with the provided test counts"),
             .init("classname", .optional(.string), summary: "The class the test belongs to."),
-            .init("pipeline_number", .record(RecordSchema(name: "", fields: [])), summary: "The number of the pipeline."),
+            .init("pipeline_number", .int, summary: "The number of the pipeline."),
             .init("workflow_name", .string, summary: "The name of the workflow."),
             .init("test_name", .string, summary: "The name of the test."),
             .init("job_name", .string, summary: "The name of the job."),
-            .init("job_number", .record(RecordSchema(name: "", fields: [])), summary: "The number of the job."),
+            .init("job_number", .int, summary: "The number of the job."),
             .init("times_flaked", .int, summary: "The number of times the test flaked."),
             .init("source", .optional(.string), summary: "The source of the test."),
             .init("file", .optional(.string), summary: "The file the test belongs to."),

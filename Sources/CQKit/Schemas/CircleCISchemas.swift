@@ -82,7 +82,9 @@ enum CircleCISchemas {
 
     static let flakyTest: RecordSchema = {
         let list = APISchemas.flakyTests.field("flaky_tests")?.type.elementType?.recordSchema
-        var schema = list ?? RecordSchema(name: "FlakyTest", fields: [])
+        // The document gives workflow-created-at no date-time format; CircleCI sends ISO 8601.
+        var schema = (list ?? RecordSchema(name: "FlakyTest", fields: [])).adding(
+            .init("workflow_created_at", .timestamp, summary: "The date and time when workflow was created."))
         schema.name = "FlakyTest"
         schema.tableColumns = ["times_flaked", "test_name", "classname", "job_name", "workflow_name"]
         return schema
