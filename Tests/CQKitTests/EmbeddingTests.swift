@@ -72,7 +72,7 @@ import Testing
         var options = EvaluationOptions()
         options.timeout = .milliseconds(200)
         let slow = Harness(evaluation: options)
-        await slow.simulator.faults.setLatency(.seconds(5))
+        await slow.simulator.faults.setLatency(.seconds(60))
         let clock = ContinuousClock()
         let start = clock.now
         do {
@@ -82,7 +82,8 @@ import Testing
             #expect(error.kind == .limit)
             #expect(error.diagnostic.id == "timeout")
         }
-        #expect(clock.now - start < .seconds(3))
+        // Far less than the latency, with room for a busy machine.
+        #expect(clock.now - start < .seconds(20))
     }
 
     @Test func stepLimitStopsARunawayQuery() async throws {
