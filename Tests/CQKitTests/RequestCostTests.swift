@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func fieldsThatAreNotUsedCostNothing() async throws {
-        let (value, requests) = try await harness.cost(of: #"pipelines("gh/acme/api") | take 3 | map number"#)
+        let (value, requests) = try await harness.cost(
+            of: #"pipelines("gh/acme/api") | take 3 | select number, branch: vcs.branch, api_state"#)
         #expect(value.listValue?.count == 3)
         #expect(requests.requests == 1)
         #expect(requests["listWorkflowsByPipelineId"] == 0)

@@ -1,3 +1,4 @@
+import CircleCISimulator
 import Foundation
 import Testing
 
@@ -46,18 +47,24 @@ import Testing
         let scratch = try ScratchDirectory()
         let path = try scratch.write("recent.cq", Self.script, executable: true)
         let binaryDirectory = try CQ.binary().deletingLastPathComponent().path
+        let searchPath = binaryDirectory + ":" + (CQ.baseEnvironment["PATH"] ?? "/usr/bin:/bin")
+        let simulator = Simulator(now: try #require(ISO8601DateFormatter().date(from: pinnedNow)))
+        let host = try await simulator.startServer(port: 0)
         let result = try await CQ.run(
             URL(fileURLWithPath: path), ["gh/org/repo", "1"],
-            environment: ["PATH": binaryDirectory + ":" + (CQ.baseEnvironment["PATH"] ?? "/usr/bin:/bin")])
-        // The demo needs --demo; without a token the script says how to set one.
-        #expect(result.status == 77, "\(result)")
-        #expect(result.stderr.contains("no token is set"))
+            environment: ["PATH": searchPath, "CIRCLECI_HOST": host.absoluteString, "CIRCLECI_TOKEN": Simulator.demoToken])
+        await simulator.stopServer()
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "number  state\n──────  ───────\n   332  running\n(1 row)\n")
+        let withoutToken = try await CQ.run(URL(fileURLWithPath: path), [], environment: ["PATH": searchPath])
+        #expect(withoutToken.status == 77, "\(withoutToken)")
+        #expect(withoutToken.stderr.contains("no token is set"))
 
         let demo = try scratch.write(
             "demo.cq", "#!/usr/bin/env -S cq --demo\n" + Self.script.dropFirst("#!/usr/bin/env cq\n".count), executable: true)
         let ran = try await CQ.run(
             URL(fileURLWithPath: demo), ["gh/org/repo", "1"],
-            environment: ["PATH": binaryDirectory + ":" + (CQ.baseEnvironment["PATH"] ?? "/usr/bin:/bin")])
+            environment: ["PATH": searchPath])
         #expect(ran.status == 0, "\(ran)")
         #expect(ran.stdout == "number  state\n──────  ───────\n   332  running\n(1 row)\n")
     }
