@@ -51,7 +51,7 @@ import Testing
             return
         } catch let error as CompileError {
             #expect(!name.hasPrefix("runtime-"), "\(name) failed to compile:\n\(error)")
-            #expect(await harness.simulator.requestLog.count == 0, "checking made a request")
+            #expect(harness.metrics.snapshot.requests == 0, "checking made a request")
             rendered = error.rendered()
         } catch let error as RuntimeError {
             #expect(name.hasPrefix("runtime-"), "\(name) failed at run time:\n\(error.diagnostic.message)")

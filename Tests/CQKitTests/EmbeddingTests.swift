@@ -71,7 +71,7 @@ import Testing
     @Test func timeoutStopsAQueryThatWaitsTooLong() async throws {
         var options = EvaluationOptions()
         options.timeout = .milliseconds(200)
-        let slow = Harness(evaluation: options)
+        let slow = Harness(evaluation: options, simulator: Simulator(now: fixedNow))
         await slow.simulator.faults.setLatency(.seconds(60))
         let clock = ContinuousClock()
         let start = clock.now

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func wrongTokenIsAuthentication() async throws {
-        let harness = Harness(token: "CCIPAT_wrong")
+        let harness = Harness(token: "CCIPAT_wrong", simulator: Simulator(now: fixedNow))
         let error = try await failure(#"pipelines("gh/acme/api") | take 1"#, in: harness)
         #expect(error.kind == .authentication)
         #expect(error.diagnostic.notes.contains { $0.message.contains("CIRCLECI_TOKEN") })
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func serverErrorsAreUnavailable() async throws {
-        let harness = Harness()
+        let harness = Harness(simulator: Simulator(now: fixedNow))
         await harness.simulator.faults.inject(.serverError(status: 503), count: nil)
         #expect(try await failure(#"pipelines("gh/acme/api") | take 1"#, in: harness).kind == .unavailable)
     }
@@ -65,7 +65,7 @@ import Testing
         "def again = rerun(from_failed: true)\npipelines(\"gh/acme/api\") | workflows | again",
     ])
     func writesAreRefusedBeforeAnyRequest(_ query: String) async throws {
-        let harness = Harness()
+        let harness = Harness(simulator: Simulator(now: fixedNow))
         do {
             _ = try await harness.evaluate(query)
             Issue.record("the write ran")

@@ -18,16 +18,21 @@ struct Harness: Sendable {
     let session: APISession
     let engine: CQEngine
 
-    /// A fresh organisation; `token` is what the client presents.
+    /// One organisation shared by the tests that only read and do not look
+    /// at its request log: generating one costs CPU other suites need.
+    static let sharedSimulator = Simulator(now: fixedNow)
+
+    /// An engine over `simulator`; by default the shared organisation, or a
+    /// fresh one when writes are allowed. `token` is what the client presents.
     init(
         allowWrites: Bool = false, token: String? = Simulator.demoToken, evaluation: EvaluationOptions? = nil,
-        simulator: Simulator = Simulator(now: fixedNow)
+        simulator: Simulator? = nil
     ) {
-        self.simulator = simulator
+        self.simulator = simulator ?? (allowWrites ? Simulator(now: fixedNow) : Self.sharedSimulator)
         metrics = RequestMetrics()
         let configuration = CircleCIConfiguration(
             host: CircleCIConfiguration.defaultHost, token: token, retryPolicy: .none)
-        let client = CircleCIClient(configuration: configuration, transport: simulator.transport, metrics: metrics)
+        let client = CircleCIClient(configuration: configuration, transport: self.simulator.transport, metrics: metrics)
         session = APISession(client: client, apiHost: configuration.host)
         var options = evaluation ?? EvaluationOptions()
         if evaluation == nil { options.allowWrites = allowWrites }

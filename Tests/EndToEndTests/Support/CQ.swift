@@ -66,11 +66,17 @@ enum CQ {
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
         directory: URL? = nil, timeout: Duration = .seconds(60)
     ) async throws -> CommandResult {
+        await limiter.acquire()
+        defer { Task { await limiter.release() } }
         let process = try Subprocess(
             executable, arguments, environment: baseEnvironment.merging(environment) { $1 },
             stdin: stdin.map { Data($0.utf8) }, directory: directory)
         return await process.result(timeout: timeout)
     }
+
+    /// Two `cq` processes at a time: the suites running beside these (some
+    /// measure time, some are CPU-bound) keep their share of a small machine.
+    private static let limiter = Limiter(width: 2)
 
     /// Starts `cq arguments…` without waiting for it.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Subprocess {
@@ -116,5 +122,29 @@ enum Golden {
             return
         }
         #expect(actual == expected, "\(file.lastPathComponent) differs:\n\(actual)", sourceLocation: sourceLocation)
+    }
+}
+
+/// A counting semaphore for async code.
+actor Limiter {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(width: Int) { available = width }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }

@@ -20,9 +20,10 @@ private enum Exit {
     case exited(Int32)
 }
 
-/// A child process whose output is collected as it arrives. Waiting never
-/// blocks a Swift concurrency thread, so an in-process simulator server keeps
-/// answering while the child runs.
+/// A child process whose output is collected as it arrives. Nothing blocks a
+/// Swift concurrency or Dispatch thread (pipes are read on threads of their
+/// own), so an in-process simulator server keeps answering while the child runs
+/// and suites running beside these are not starved.
 final class Subprocess: @unchecked Sendable {
     private let process = Process()
     private let output = Mutex((stdout: Data(), stderr: Data()))
@@ -48,7 +49,7 @@ final class Subprocess: @unchecked Sendable {
         collect(stdoutPipe.fileHandleForReading) { $0.stdout.append($1) }
         collect(stderrPipe.fileHandleForReading) { $0.stderr.append($1) }
         if let stdinPipe, let stdin {
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 try? stdinPipe.fileHandleForWriting.write(contentsOf: stdin)
                 try? stdinPipe.fileHandleForWriting.close()
             }
@@ -122,7 +123,9 @@ final class Subprocess: @unchecked Sendable {
 
     private func collect(_ handle: FileHandle, _ append: @escaping @Sendable (inout (stdout: Data, stderr: Data), Data) -> Void) {
         reads.enter()
-        DispatchQueue.global().async { [self] in
+        // A thread of its own: a blocking read on a Dispatch global queue would
+        // hold one of the few threads Swift concurrency runs on.
+        Thread.detachNewThread { [self] in
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
