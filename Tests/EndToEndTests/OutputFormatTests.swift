@@ -26,6 +26,19 @@ import Testing
             """)
     }
 
+    @Test(arguments: [80, 60, 40])
+    func narrowTablesHideColumnsRatherThanCutTimes(_ columns: Int) async throws {
+        let result = try await CQ.run(
+            ["--demo", "-e", #"pipelines("gh/acme/api") | take 5"#], environment: ["COLUMNS": String(columns)])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= columns || $0.hasPrefix("(") }, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("number  state  ") == true)
+        #expect(lines.last?.contains("more column(s) hidden: use --format vertical") == true)
+        // A timestamp is shown whole or not at all.
+        #expect(!result.stdout.contains(":…") && !result.stdout.contains("-…") && !result.stdout.contains(" …"), "\(result.stdout)")
+    }
+
     @Test func tableIsTheDefault() async throws {
         let result = try await CQ.run(["--demo", "-e", Self.query])
         #expect(result.stdout == (try await output("table")))
