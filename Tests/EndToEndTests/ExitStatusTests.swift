@@ -77,6 +77,21 @@ import Testing
         #expect(result.stderr.contains("could not reach CircleCI"))
     }
 
+    @Test func interruptStopsAQueryWaitingOnCircleCI() async throws {
+        try await withServer { simulator, host in
+            await simulator.faults.setLatency(.seconds(60))
+            let query = try CQ.start(
+                ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
+            try await Task.sleep(for: .milliseconds(500))
+            query.interrupt()
+            let result = await query.result(timeout: .seconds(20))
+            #expect(!result.timedOut, "Ctrl-C stops cq while a request is in flight")
+            // Killed by SIGINT (a shell reports 130) or exiting 130 itself.
+            #expect((query.wasSignaled && result.status == SIGINT) || result.status == 130, "\(result)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test func usageErrors() async throws {
         let format = try await CQ.run(["--format", "xml", "-e", "1"])
         #expect(format.status == 64, "\(format)")

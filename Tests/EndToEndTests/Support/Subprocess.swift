@@ -64,6 +64,14 @@ final class Subprocess: @unchecked Sendable {
         if process.isRunning { process.terminate() }
     }
 
+    /// Sends SIGINT, as Ctrl-C does.
+    func interrupt() {
+        if process.isRunning { process.interrupt() }
+    }
+
+    /// Whether the process ended because of a signal (its status is then the signal number).
+    var wasSignaled: Bool { !process.isRunning && process.terminationReason == .uncaughtSignal }
+
     /// Waits until the process exits, killing it after `timeout`, and returns what it printed.
     func result(timeout: Duration) async -> CommandResult {
         let watchdog = Task { [weak self] in
