@@ -40,6 +40,15 @@ import Testing
         if Self.writing.contains(name) { arguments.insert("--allow-writes", at: 1) }
         let check = try await CQ.run(arguments)
         #expect(check.status == 0, "\(check)")
+
+        // Formatting keeps the comments and is stable.
+        let formatted = try await CQ.run(["fmt", script.path])
+        #expect(formatted.status == 0, "\(formatted)")
+        let comments = text.split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(comments.allSatisfy { formatted.stdout.contains($0) })
+        let scratch = try ScratchDirectory()
+        let again = try await CQ.run(["fmt", try scratch.write(name + ".cq", formatted.stdout)])
+        #expect(again.stdout == formatted.stdout)
     }
 
     @Test func writingExamplesAreRefusedWithoutAllowWrites() async throws {
