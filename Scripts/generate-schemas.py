@@ -18,7 +18,7 @@ OUTPUT = os.path.join(ROOT, "Sources", "CQKit", "Schemas", "APISchemas.swift")
 SPEC_2026 = json.load(open(os.path.join(FIXTURES, "openapi-v2.json")))
 SPEC_2025 = json.load(open(os.path.join(FIXTURES, "openapi-v2-2025-10-docs-bundle.json")))
 
-# (schema name, document, path, status, take list items?)
+# (schema name, document, path, status, take list items?[, method]); the method is GET unless given.
 SCHEMAS = [
     ("Pipeline", SPEC_2026, "/project/{project-slug}/pipeline", "200", True),
     ("PipelineConfig", SPEC_2026, "/pipeline/{pipeline-id}/config", "200", False),
@@ -48,6 +48,9 @@ SCHEMAS = [
     ("InsightsBranches", SPEC_2026, "/insights/{project-slug}/branches", "200", False),
     ("OrgSummary", SPEC_2026, "/insights/{org-slug}/summary", "200", False),
     ("ProjectSummary", SPEC_2026, "/insights/pages/{project-slug}/summary", "200", False),
+    ("PipelineCreation", SPEC_2026, "/project/{project-slug}/pipeline", "201", False, "post"),
+    ("WorkflowRerun", SPEC_2026, "/workflow/{id}/rerun", "202", False, "post"),
+    ("MessageResponse", SPEC_2026, "/workflow/{id}/cancel", "202", False, "post"),
 ]
 
 # Fields the document marks required but real responses omit or send as null
@@ -72,9 +75,15 @@ def resolve(spec, schema):
 def merge(spec, schema):
     schema = resolve(spec, schema)
     if "allOf" in schema:
+        parts = [merge(spec, part) for part in schema["allOf"]]
+        if all(part.get("type") not in (None, "object") and "properties" not in part for part in parts):
+            # allOf of scalars (an int64 and its minimum): one scalar, not an object.
+            scalar = {key: value for key, value in schema.items() if key != "allOf"}
+            for part in parts:
+                scalar.update(part)
+            return scalar
         merged = {"type": "object", "properties": {}, "required": []}
-        for part in schema["allOf"]:
-            part = merge(spec, part)
+        for part in parts:
             merged["properties"].update(part.get("properties", {}))
             merged["required"] += part.get("required", [])
         return merged
@@ -136,8 +145,8 @@ def record(spec, schema, name, snake, indent):
     return f"RecordSchema(name: {swift_string(name)}, fields: [\n{body}\n{close}])"
 
 
-def response_schema(spec, path, status, items):
-    op = spec["paths"][path]["get"]
+def response_schema(spec, path, status, items, method="get"):
+    op = spec["paths"][path][method]
     schema = merge(spec, op["responses"][status]["content"]["application/json"]["schema"])
     if items:
         if schema.get("type") == "array":
@@ -155,10 +164,11 @@ def main():
         "/// Record schemas of the CircleCI API, as the OpenAPI document describes them.",
         "enum APISchemas {",
     ]
-    for name, spec, path, status, items in SCHEMAS:
-        schema = response_schema(spec, path, status, items)
+    for name, spec, path, status, items, *rest in SCHEMAS:
+        method = rest[0] if rest else "get"
+        schema = response_schema(spec, path, status, items, method)
         lower = name[0].lower() + name[1:]
-        out.append(f"    /// `GET {path}`{' (list items)' if items else ''}.")
+        out.append(f"    /// `{method.upper()} {path}`{' (list items)' if items else ''}.")
         out.append(f"    static let {lower} = {record(spec, schema, name, name in SNAKE_CASE, 1)}")
         out.append("")
     out[-1] = "}"

@@ -33,7 +33,7 @@ struct Services {
                 session: APISession(client: client, apiHost: configuration.host), hasToken: true, metrics: metrics, now: now)
         }
         let resolved = try CircleCIConfiguration.resolve(
-            environment: environment, homeDirectory: FileManager.default.homeDirectoryForCurrentUser,
+            environment: environment, homeDirectory: homeDirectory(environment),
             explicitHost: options.host)
         for warning in resolved.warnings { Terminal.printError("cq: warning: \(warning)\n") }
         let configuration = resolved.configuration
@@ -48,6 +48,13 @@ struct Services {
         CQEngine(
             session: session,
             options: EngineOptions(evaluation: EvaluationOptions(allowWrites: options.allowWrites), now: now))
+    }
+
+    /// `$HOME`, as the `circleci` CLI reads it; the account's home only when unset.
+    /// (Foundation's `homeDirectoryForCurrentUser` ignores `$HOME` on Linux.)
+    private static func homeDirectory(_ environment: [String: String]) -> URL {
+        guard let home = environment["HOME"], !home.isEmpty else { return FileManager.default.homeDirectoryForCurrentUser }
+        return URL(fileURLWithPath: home, isDirectory: true)
     }
 
     private static func clock(_ environment: [String: String]) throws -> @Sendable () -> Date {

@@ -38,6 +38,18 @@ extension CheckSession {
         }
     }
 
+    /// A fan-out stage that turns `typeName` rows into rows `target` takes
+    /// (`jobs` between pipelines and `tests`), if there is exactly one.
+    private func bridge(from typeName: String, to target: Builtin) -> String? {
+        let stages = registry.builtins.filter { candidate in
+            guard candidate.kind == .fanOut, candidate.effect != .writesAPI, candidate.inputTypes.contains(typeName),
+                case .fixed(let type) = candidate.result, let produced = (type.elementType ?? type).recordSchema?.name
+            else { return false }
+            return target.inputTypes.contains(produced)
+        }
+        return stages.count == 1 ? stages[0].name : nil
+    }
+
     /// The type a stage or fan-out builtin produces from `input`.
     mutating func stage(_ builtin: Builtin, _ arguments: [CallArgument], input: ValueType, at range: SourceRange, in scope: CheckScope) -> ValueType {
         checkEffect(builtin, at: range)
@@ -46,7 +58,7 @@ extension CheckSession {
             !builtin.inputTypes.contains(schema.name)
         {
             report("stage-input", "`\(builtin.name)` takes \(builtin.inputTypes.joined(separator: " or ")) rows, not \(schema.name)",
-                   at: range)
+                   at: range, notes: bridge(from: schema.name, to: builtin).map { ["add `| \($0)` before it: \(schema.name) rows | \($0) | \(builtin.name)"] } ?? [])
         }
         switch builtin.kind {
         case .aggregate:
@@ -140,7 +152,7 @@ extension CheckSession {
             report("argument-type", "`\(parameter.name)` of \(builtin.name) must be \(parameter.type.displayName), not \(value.kindDescription)",
                    at: expr.range, notes: ["it takes: \(builtin.signature)"])
         } else if let values = parameter.type.enumValues, case .string(let text) = value, !values.contains(text) {
-            let suggestion = Suggestions.closest(to: text, among: values)
+            let suggestion = Suggestions.closest(toValue: text, among: values)
             report("enum-value", "`\(parameter.name)` of \(builtin.name) is never \"\(text)\"", at: expr.range,
                    notes: (suggestion.map { ["did you mean \"\($0)\"?"] } ?? []) + ["it is one of: \(values.joined(separator: ", "))"],
                    fixIt: suggestion.map { Diagnostic.FixIt(range: expr.range, replacement: "\"\($0)\"") })

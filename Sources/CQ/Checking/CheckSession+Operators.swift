@@ -39,14 +39,32 @@ extension CheckSession {
     }
 
     /// Reports a string literal compared with an enum field outside its values,
-    /// or a string that is not a timestamp compared with a timestamp field.
+    /// a string that is not a timestamp compared with a timestamp field, or a
+    /// bare number compared with a timestamp or duration.
     private mutating func checkLiteral(_ expr: Expr, against type: ValueType, named subject: Expr) {
+        if case .literal(let literal) = expr.kind {
+            switch (type.unwrapped, literal) {
+            case (.timestamp, .int), (.timestamp, .double), (.timestamp, .duration):
+                let kind = if case .duration = literal { "duration" } else { "number" }
+                report(
+                    "compare-types", "\(Self.subjectName(subject)) is a timestamp, not a \(kind)", at: expr.range,
+                    notes: ["compare with a time such as ago(7d), now() - 2h or date(\"2026-11-20\")"])
+                return
+            case (.duration, .int), (.duration, .double):
+                report(
+                    "compare-types", "\(Self.subjectName(subject)) is a duration, not a number", at: expr.range,
+                    notes: ["write durations with a unit: 90s, 10m, 1h30m"])
+                return
+            default:
+                break
+            }
+        }
         guard case .literal(.string(let text)) = expr.kind else { return }
         let name = Self.subjectName(subject)
         if let values = type.enumValues, !values.isEmpty, !values.contains(text) {
             var notes: [String] = []
             var fixIt: Diagnostic.FixIt?
-            if let suggestion = Suggestions.closest(to: text, among: values) {
+            if let suggestion = Suggestions.closest(toValue: text, among: values) {
                 notes.append("did you mean \"\(suggestion)\"?")
                 fixIt = Diagnostic.FixIt(range: expr.range, replacement: "\"\(suggestion)\"")
             }

@@ -89,6 +89,11 @@ struct CheckSession {
         if let variable = scope.variables[name] { return variable }
         if scope.functions[name] != nil { return .any }
         let candidates = Array(scope.variables.keys) + Array(scope.functions.keys) + registry.builtins.map(\.name)
+        if let stage = registry.builtin(named: name), [.fanOut, .stage, .aggregate].contains(stage.kind) {
+            let example = stage.examples.first { $0.contains("| \(name)") }.map { ", as in `\($0)`" } ?? ""
+            report("unknown-name", "`\(name)` is a stage: pipe rows into it\(example)", at: range)
+            return .any
+        }
         var notes = Suggestions.closest(to: name, among: candidates).map { ["did you mean `\($0)`?"] } ?? []
         notes.append("field names can be used bare only inside a stage such as `where`")
         report("unknown-name", "`\(name)` is not defined", at: range, notes: notes)
@@ -122,6 +127,8 @@ struct CheckSession {
         if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
             notes.append("did you mean `\(suggestion)`?")
             fixIt = Diagnostic.FixIt(range: range, replacement: suggestion)
+        } else if let stage = registry.builtin(named: name), stage.kind == .fanOut, stage.inputTypes.contains(schema.name) {
+            notes.append("`\(name)` is a stage; to run it on this row write `(it | \(name))`")
         } else {
             notes.append("\(label) have: \(schema.fieldNames.joined(separator: ", "))")
         }

@@ -9,25 +9,44 @@ public enum Suggestions {
     /// The allowed distance grows with the length of `name`: 1 edit up to 4
     /// characters, 2 up to 8, 3 beyond. A transposition (`stauts`) counts as one
     /// edit; a candidate that starts with a name of three or more characters
-    /// (`failed` for `fail`) qualifies too. Ties go to the alphabetically first candidate. An exact match
-    /// returns `nil`: there is nothing to suggest.
+    /// (`failed` for `fail`) qualifies too. Ties go to the candidate whose case
+    /// matches best, then to the alphabetically first. An exact match returns
+    /// `nil`: there is nothing to suggest.
     public static func closest<S: Sequence<String>>(to name: String, among candidates: S) -> String? {
         ranked(for: name, among: candidates).first
+    }
+
+    /// The closest enum value to `text`: as ``closest(to:among:)``, or else the
+    /// only value that `text` (at least 3 characters) begins: `"fail"` →
+    /// `"failed"`. Enum values are short, so a truncated one is a likely slip.
+    public static func closest(toValue text: String, among values: [String]) -> String? {
+        closest(to: text, among: values) ?? completion(of: text, among: values)
+    }
+
+    /// The only candidate that `name` begins, if there is exactly one.
+    static func completion(of name: String, among candidates: [String]) -> String? {
+        let key = normalized(name)
+        guard key.count >= 3 else { return nil }
+        let completions = Set(candidates.filter { $0 != name && normalized($0).starts(with: key) })
+        return completions.count == 1 ? completions.first : nil
     }
 
     /// All candidates close enough to `name`, best first.
     public static func ranked<S: Sequence<String>>(for name: String, among candidates: S) -> [String] {
         let key = normalized(name)
         let limit = maximumDistance(forLength: key.count)
-        var scored: [(distance: Int, candidate: String)] = []
+        var scored: [(distance: Int, caseDistance: Int, candidate: String)] = []
         for candidate in Set(candidates) where candidate != name {
             let normalizedCandidate = normalized(candidate)
             var distance = editDistance(key, normalizedCandidate, limit: limit)
             // A word typed short (`fail` for `failed`) is a likely intent too.
             if key.count >= 3, normalizedCandidate.starts(with: key) { distance = min(distance, limit) }
-            if distance <= limit { scored.append((distance, candidate)) }
+            guard distance <= limit else { continue }
+            let caseDistance = editDistance(Array(name), Array(candidate), limit: limit + key.count)
+            scored.append((distance, caseDistance, candidate))
         }
-        return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }.map(\.candidate)
+        return scored.sorted { ($0.distance, $0.caseDistance, $0.candidate) < ($1.distance, $1.caseDistance, $1.candidate) }
+            .map(\.candidate)
     }
 
     /// The most edits a suggestion may be away from a name of `length` characters.

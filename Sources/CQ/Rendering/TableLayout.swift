@@ -38,7 +38,10 @@ struct TableLayout {
         var widths = columns.indices.map { index in
             cells.reduce(columns[index].header.count) { Swift.max($0, $1[index].cellText.count) }
         }
-        let shown = fit(&widths)
+        let floors = columns.indices.map { index in
+            Self.floor(natural: widths[index], header: columns[index].header, cells: cells.map { $0[index] })
+        }
+        let shown = fit(&widths, floors: floors)
         let rightAligned = columns.indices.map { index in cells.contains { $0[index].alignsRight } }
         var output = ""
         let header = (0..<shown).map { pad(columns[$0].header, to: widths[$0], right: rightAligned[$0]) }
@@ -64,23 +67,38 @@ struct TableLayout {
         }.joined()
     }
 
-    /// Shrinks the widest columns until the table fits, then hides trailing
-    /// columns if it still does not. Returns how many columns are shown.
-    private func fit(_ widths: inout [Int]) -> Int {
+    /// The narrowest a column may become: its full width when every cell is a
+    /// number, timestamp, duration or boolean (a cut one is misleading), else
+    /// its header or 12 characters, whichever is wider.
+    private static func floor(natural: Int, header: String, cells: [Value]) -> Int {
+        let atomic = cells.allSatisfy { cell in
+            switch cell {
+            case .null, .bool, .int, .double, .timestamp, .duration: true
+            default: false
+            }
+        }
+        return atomic ? natural : Swift.min(natural, Swift.max(header.count, minimumWidth + 8))
+    }
+
+    /// Hides trailing columns until the others fit at their floors, then
+    /// shrinks the widest columns until the table fits. Returns how many
+    /// columns are shown.
+    private func fit(_ widths: inout [Int], floors: [Int]) -> Int {
         guard let width else { return widths.count }
-        func total(_ count: Int) -> Int { widths.prefix(count).reduce(0, +) + Self.gap.count * Swift.max(0, count - 1) }
+        func total(_ sizes: [Int], _ count: Int) -> Int {
+            sizes.prefix(count).reduce(0, +) + Self.gap.count * Swift.max(0, count - 1)
+        }
         var shown = widths.count
-        while total(shown) > width {
-            if let widest = widths.prefix(shown).indices.max(by: { widths[$0] < widths[$1] }),
-                widths[widest] > Self.minimumWidth + 8
-            {
-                widths[widest] -= 1
-            } else if shown > 1 {
-                shown -= 1
-            } else {
+        while shown > 1, total(floors, shown) > width { shown -= 1 }
+        while total(widths, shown) > width {
+            guard let widest = widths.prefix(shown).indices.filter({ widths[$0] > floors[$0] })
+                .max(by: { widths[$0] < widths[$1] })
+            else {
+                // One column wider than the terminal: cut it to the width.
                 widths[0] = Swift.max(Self.minimumWidth, width)
                 break
             }
+            widths[widest] -= 1
         }
         return shown
     }

@@ -12,7 +12,10 @@ struct VerticalLayout {
             let pairs = Self.flatten(row)
             let keyWidth = pairs.map(\.key.count).max() ?? 0
             for (key, value) in pairs {
-                output += key + String(repeating: " ", count: keyWidth - key.count) + "  " + value.cellText + "\n"
+                let text = value.cellText
+                // No trailing spaces after the name of an empty (null) value.
+                let padding = text.isEmpty ? "" : String(repeating: " ", count: keyWidth - key.count) + "  "
+                output += key + padding + text + "\n"
             }
         }
         return output

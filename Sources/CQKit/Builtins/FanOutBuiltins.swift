@@ -12,13 +12,25 @@ struct FanOutBuiltins {
     }
 
     private var workflows: Builtin {
-        fanOut(
-            "workflows", from: ["Pipeline"], returns: .list(.record(CircleCISchemas.workflow)),
-            summary: "The workflows of each pipeline.",
-            examples: ["pipelines(\"gh/acme/api\") | take 5 | workflows | select pipeline_number, name, status"]
-        ) { row, invocation in
-            .value(.list(try await Workflows(session: session).of(pipeline: try record(row, invocation), context: invocation.context)))
-        }
+        Builtin(
+            "workflows", kind: .fanOut,
+            parameters: [
+                Parameter(
+                    "latest", .bool, required: false, labelled: true,
+                    summary: "only the latest run of each workflow: a rerun replaces the run it repeats, as in the web app")
+            ],
+            summary: "The workflows of each pipeline, reruns included.",
+            examples: [
+                "pipelines(\"gh/acme/api\") | take 5 | workflows | select pipeline_number, name, status",
+                "pipelines(\"gh/acme/api\") | take 10 | workflows(latest: true) | where status == \"failed\"",
+            ],
+            inputTypes: ["Pipeline"], result: .fixed(.list(.record(CircleCISchemas.workflow))), effect: .readsAPI,
+            implementation: .fanOut { row, invocation in
+                let workflows = try await Workflows(session: session).of(
+                    pipeline: try record(row, invocation), context: invocation.context)
+                guard try invocation.bool("latest") == true else { return .value(.list(workflows)) }
+                return .value(.list(PipelineOutcome.latestRuns(workflows).map(Value.record)))
+            })
     }
 
     private var jobs: Builtin {
@@ -50,7 +62,7 @@ struct FanOutBuiltins {
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let model = try await APIErrors.mapping { try await session.client.jobDetails(project: project, number: number) }
-            return .value(try factory.record(model, CircleCISchemas.jobDetails))
+            return .value(try factory.jobDetails(model))
         }
     }
 

@@ -76,7 +76,7 @@ struct InsightsBuiltins {
             [Self.project, Self.workflowName, Self.branch,
              Parameter("granularity", .enumeration(["daily", "hourly"]), required: false, labelled: true),
              Self.since, Self.until],
-            of: APISchemas.jobTimeseries, summary: "Job metrics of a workflow per day or hour.",
+            of: CircleCISchemas.jobTimeseries, summary: "Job metrics of a workflow per day or hour.",
             examples: ["timeseries(\"gh/acme/api\", \"build-and-test\", granularity: \"daily\")"]
         ) { invocation in
             let granularity = try invocation.string("granularity").map { text in
@@ -93,20 +93,20 @@ struct InsightsBuiltins {
 
     private var workflowSummary: Builtin {
         single(
-            "workflow_summary", [Self.project, Self.workflowName, Self.branch], of: APISchemas.workflowSummary,
+            "workflow_summary", [Self.project, Self.workflowName, Self.branch], of: CircleCISchemas.workflowSummary,
             summary: "Metrics and trends of one workflow."
         ) { invocation in
             try factory.record(
                 try await session.client.workflowSummary(
                     project: try invocation.project(session: session),
                     workflowName: try invocation.requiredString("workflow"), branch: try invocation.branchScope()),
-                APISchemas.workflowSummary)
+                CircleCISchemas.workflowSummary)
         }
     }
 
     private var testMetrics: Builtin {
         single(
-            "test_metrics", [Self.project, Self.workflowName, Self.branch], of: APISchemas.testMetrics,
+            "test_metrics", [Self.project, Self.workflowName, Self.branch], of: CircleCISchemas.testMetrics,
             summary: "Test metrics of a workflow over its 10 most recent runs: slowest and most failed tests.",
             examples: ["test_metrics(\"gh/acme/api\", \"build-and-test\").most_failed_tests"]
         ) { invocation in
@@ -114,7 +114,7 @@ struct InsightsBuiltins {
                 try await session.client.testMetrics(
                     project: try invocation.project(session: session),
                     workflowName: try invocation.requiredString("workflow"), branch: try invocation.branchScope()),
-                APISchemas.testMetrics)
+                CircleCISchemas.testMetrics)
         }
     }
 

@@ -109,7 +109,7 @@ struct PipelineBuiltins {
                 let project = try invocation.project(session: session)
                 guard let number = try invocation.int("number") else { throw BuiltinError("job needs a job number") }
                 let model = try await APIErrors.mapping { try await session.client.jobDetails(project: project, number: number) }
-                return .value(try factory.record(model, CircleCISchemas.jobDetails))
+                return .value(try factory.jobDetails(model))
             })
     }
 
@@ -120,8 +120,7 @@ struct PipelineBuiltins {
             let apiState = record["api_state"]?.stringValue
             if let apiState, apiState != "created" { return .string(apiState) }
             let workflows = try await Workflows(session: session).of(pipeline: record, context: context)
-            let statuses = workflows.compactMap { $0.recordValue?["status"]?.stringValue }
-            return .string(PipelineOutcome.outcome(apiState: apiState, workflowStatuses: statuses))
+            return .string(PipelineOutcome.outcome(apiState: apiState, workflows: workflows))
         }
     }
 }

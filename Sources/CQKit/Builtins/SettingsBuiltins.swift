@@ -15,7 +15,7 @@ struct SettingsBuiltins {
                 session.client.schedules(project: try invocation.project(session: session))
             },
             list(
-                "envvars", [Self.project], of: APISchemas.environmentVariable,
+                "envvars", [Self.project], of: CircleCISchemas.environmentVariable,
                 summary: "A project's environment variables; values are masked by CircleCI."
             ) { invocation in
                 session.client.environmentVariables(project: try invocation.project(session: session))

@@ -22,7 +22,7 @@ struct WriteBuiltins {
             ],
             summary: "Triggers a pipeline on a branch or tag (a write).",
             examples: ["trigger(\"gh/acme/api\", branch: \"main\", parameters: {run_e2e: true})"],
-            result: .fixed(.record(RecordSchema(name: "PipelineCreation", fields: []))), effect: .writesAPI,
+            result: .fixed(.record(CircleCISchemas.pipelineCreation)), effect: .writesAPI,
             implementation: .function { invocation in
                 let project = try invocation.project(session: session)
                 let branch = try invocation.string("branch")
@@ -39,7 +39,11 @@ struct WriteBuiltins {
                     else if let tag { TriggerPipelineRequest(tag: tag, parameters: parameters) }
                     else { TriggerPipelineRequest(parameters: parameters) }
                 let created = try await APIErrors.mapping { try await session.client.triggerPipeline(project: project, request) }
-                return .value(try factory.record(created, RecordSchema(name: "PipelineCreation", fields: [])))
+                guard case .record(var record) = try factory.record(created, CircleCISchemas.pipelineCreation) else {
+                    return .value(.null)
+                }
+                record["url"] = session.webURL(project: project.description, pipelineNumber: record["number"]?.intValue)
+                return .value(.record(record))
             })
     }
 
@@ -48,13 +52,14 @@ struct WriteBuiltins {
             "rerun", kind: .fanOut,
             parameters: [Parameter("from_failed", .bool, required: false, labelled: true, summary: "rerun only the failed jobs")],
             summary: "Reruns each workflow piped in (a write); returns the new workflow ids.",
-            examples: ["pipelines(\"gh/acme/api\", branch: \"main\") | workflows | where status == \"failed\" | rerun(from_failed: true)"],
-            inputTypes: ["Workflow"], result: .fixed(.list(.record(RecordSchema(name: "", fields: [])))), effect: .writesAPI,
+            examples: ["pipelines(\"gh/acme/api\", branch: \"main\") | take 10 | workflows(latest: true) | where status == \"failed\" | rerun(from_failed: true)"],
+            inputTypes: ["Workflow"], result: .fixed(.list(.record(CircleCISchemas.workflowRerun))), effect: .writesAPI,
             implementation: .fanOut { row, invocation in
                 let id = try identifier(row, invocation)
                 let request: RerunWorkflowRequest = try invocation.bool("from_failed") == true ? .fromFailedJobs : .entireWorkflow
                 let result = try await APIErrors.mapping { try await session.client.rerunWorkflow(id: id, request) }
-                return .value(.record([("rerun_of", .string(id)), ("workflow_id", .string(result.workflowID))]))
+                return .value(
+                    .record([("workflow_id", .string(result.workflowID)), ("rerun_of", .string(id))], typeName: "WorkflowRerun"))
             })
     }
 
@@ -63,7 +68,7 @@ struct WriteBuiltins {
             "cancel", kind: .fanOut,
             summary: "Cancels each workflow or job piped in (a write).",
             examples: ["pipelines(\"gh/acme/api\") | workflows | where status == \"running\" | cancel"],
-            inputTypes: ["Workflow", "Job", "JobDetails"], result: .fixed(.list(.record(RecordSchema(name: "", fields: [])))),
+            inputTypes: ["Workflow", "Job", "JobDetails"], result: .fixed(.list(.record(CircleCISchemas.writeResult))),
             effect: .writesAPI,
             implementation: .fanOut { row, invocation in
                 let client = session.client
@@ -72,7 +77,7 @@ struct WriteBuiltins {
                 let response = try await APIErrors.mapping {
                     isJob ? try await client.cancelJob(id: id) : try await client.cancelWorkflow(id: id)
                 }
-                return .value(.record([("id", .string(id)), ("message", .string(response.message))]))
+                return .value(.record([("message", .string(response.message)), ("id", .string(id))], typeName: "WriteResult"))
             })
     }
 
@@ -81,7 +86,7 @@ struct WriteBuiltins {
             "approve", kind: .fanOut,
             summary: "Approves each approval job piped in (a write).",
             examples: ["pipelines(\"gh/acme/api\") | jobs | where type == \"approval\" and status == \"on_hold\" | approve"],
-            inputTypes: ["Job"], result: .fixed(.list(.record(RecordSchema(name: "", fields: [])))), effect: .writesAPI,
+            inputTypes: ["Job"], result: .fixed(.list(.record(CircleCISchemas.writeResult))), effect: .writesAPI,
             implementation: .fanOut { row, invocation in
                 guard let job = row.recordValue, job["type"]?.stringValue == "approval" else {
                     throw BuiltinError("approve needs approval jobs (type == \"approval\")")
@@ -92,7 +97,8 @@ struct WriteBuiltins {
                 let response = try await APIErrors.mapping {
                     try await session.client.approveJob(workflowID: workflowID, approvalRequestID: requestID)
                 }
-                return .value(.record([("id", .string(requestID)), ("message", .string(response.message))]))
+                return .value(
+                    .record([("message", .string(response.message)), ("id", .string(requestID))], typeName: "WriteResult"))
             })
     }
 

@@ -70,7 +70,9 @@ public struct CQEngine: Sendable {
     /// Runs `query`, updating `environment` with its `let`s and `def`s.
     ///
     /// - Returns: the value of the last expression statement, with derived
-    ///   fields computed (streams stay lazy), or `nil` when there is none.
+    ///   fields computed, or `nil` when there is none. Streams stay lazy,
+    ///   except under a ``EvaluationOptions/timeout``: then they are read
+    ///   within the time limit.
     /// - Throws: ``RuntimeError`` pointing into the query, or `CancellationError`.
     public func run(_ query: CompiledQuery, in environment: inout Environment) async throws -> PipelineData? {
         let evaluator = Evaluator(
@@ -83,7 +85,13 @@ public struct CQEngine: Sendable {
         var scratch = environment
         let (result, updated) = try await Self.withDeadline(timeout, at: start) { [scratch] in
             var local = scratch
-            let result = try await Self.execute(evaluator, program, &local)
+            // Streams are read here, within the limit: a lazy stream handed back
+            // would make its requests after the deadline was no longer watched.
+            let result: PipelineData? =
+                switch try await Self.execute(evaluator, program, &local) {
+                case .stream(let stream)?: .stream(ValueStream(try await stream.collect()))
+                case let other: other
+                }
             return (result, local)
         }
         scratch = updated

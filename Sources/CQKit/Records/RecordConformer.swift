@@ -3,7 +3,8 @@ import OrderedCollections
 
 /// Shapes encoded models into records that follow their schema: fields in
 /// the document's order, absent optional fields present as `null`, date
-/// strings turned into timestamps, and the schema's name as the record type.
+/// strings turned into timestamps, numbers of seconds in `duration` fields
+/// turned into durations, and the schema's name as the record type.
 enum RecordConformer {
     /// `value` conformed to `schema`; extra keys the schema does not list are kept at the end.
     static func conform(_ value: Value, to schema: RecordSchema, typeName: String? = nil) -> Value {
@@ -22,6 +23,10 @@ enum RecordConformer {
         switch (type.unwrapped, value) {
         case (.timestamp, .string(let text)):
             return Timestamp.parse(text).map(Value.timestamp) ?? value
+        case (.duration, .int(let seconds)):
+            return .duration(.seconds(seconds))
+        case (.duration, .double(let seconds)):
+            return .duration(.seconds(fromDouble: seconds))
         case (.record(let schema), .record) where !schema.fields.isEmpty:
             return conform(value, to: schema)
         case (.list(let element), .list(let elements)):

@@ -32,6 +32,13 @@ struct RecordFactory: Sendable {
         return .record(record)
     }
 
+    /// A job's details, with the API's `duration` (milliseconds) as a duration.
+    func jobDetails(_ details: JobDetails) throws -> Value {
+        guard case .record(var encoded) = try ValueEncoder().encode(details) else { return .null }
+        if let milliseconds = encoded["duration"]?.intValue { encoded["duration"] = .duration(.milliseconds(milliseconds)) }
+        return RecordConformer.conform(.record(encoded), to: CircleCISchemas.jobDetails, typeName: CircleCISchemas.jobDetails.name)
+    }
+
     /// A job of `workflow`, with the workflow's context.
     func job(_ job: Job, in workflow: Record) throws -> Value {
         guard case .record(var record) = try self.record(job, CircleCISchemas.job) else { return .null }

@@ -431,15 +431,15 @@ enum APISchemas {
     /// `GET /insights/{project-slug}/flaky-tests`.
     static let flakyTests = RecordSchema(name: "FlakyTests", fields: [
         .init("flaky_tests", .list(.record(RecordSchema(name: "FlakyTests.flaky_tests", fields: [
-            .init("time_wasted", .optional(.record(RecordSchema(name: "", fields: []))), summary: ""),
+            .init("time_wasted", .optional(.int), summary: ""),
             .init("workflow_created_at", .string, summary: "The date and time when workflow was created."),
             .init("workflow_id", .any, summary: "The ID of the workflow associated with the provided test counts"),
             .init("classname", .optional(.string), summary: "The class the test belongs to."),
-            .init("pipeline_number", .record(RecordSchema(name: "", fields: [])), summary: "The number of the pipeline."),
+            .init("pipeline_number", .int, summary: "The number of the pipeline."),
             .init("workflow_name", .string, summary: "The name of the workflow."),
             .init("test_name", .string, summary: "The name of the test."),
             .init("job_name", .string, summary: "The name of the job."),
-            .init("job_number", .record(RecordSchema(name: "", fields: [])), summary: "The number of the job."),
+            .init("job_number", .int, summary: "The number of the job."),
             .init("times_flaked", .int, summary: "The number of times the test flaked."),
             .init("source", .optional(.string), summary: "The source of the test."),
             .init("file", .optional(.string), summary: "The file the test belongs to."),
@@ -543,5 +543,23 @@ enum APISchemas {
         ])))), summary: "A list of metrics and trends data for branches for a given project."),
         .init("all_branches", .optional(.list(.string)), summary: "A list of all the branches for a given project."),
         .init("all_workflows", .optional(.list(.string)), summary: "A list of all the workflows for a given project."),
+    ])
+
+    /// `POST /project/{project-slug}/pipeline`.
+    static let pipelineCreation = RecordSchema(name: "PipelineCreation", fields: [
+        .init("id", .string, summary: "The unique ID of the pipeline."),
+        .init("state", .enumeration(["created", "errored", "setup-pending", "setup", "pending"]), summary: "The current state of the pipeline."),
+        .init("number", .int, summary: "The number of the pipeline."),
+        .init("created_at", .timestamp, summary: "The date and time the pipeline was created."),
+    ])
+
+    /// `POST /workflow/{id}/rerun`.
+    static let workflowRerun = RecordSchema(name: "WorkflowRerun", fields: [
+        .init("workflow_id", .string, summary: "The ID of the newly-created workflow."),
+    ])
+
+    /// `POST /workflow/{id}/cancel`.
+    static let messageResponse = RecordSchema(name: "MessageResponse", fields: [
+        .init("message", .string, summary: "A human-readable message"),
     ])
 }

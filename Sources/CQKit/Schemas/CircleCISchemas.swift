@@ -12,9 +12,10 @@ enum CircleCISchemas {
         with: [
             .init(
                 "state", pipelineOutcome, isDerived: true,
-                summary: "The pipeline's outcome as the web app shows it: failed if any workflow failed or errored, "
-                    + "else running, on_hold, canceled, success; errored, setup-pending, setup, pending and created pass through "
-                    + "from api_state. Costs one request per pipeline, made only when used."),
+                summary: "The pipeline's outcome as the web app shows it, from the latest run of each workflow (a rerun "
+                    + "replaces the run it repeats): failed if any failed or errored, else running, on_hold, canceled, success; "
+                    + "errored, setup-pending, setup, pending and created pass through from api_state. Costs one request per "
+                    + "pipeline, made only when used."),
             .init(
                 "api_state", .enumeration(["created", "errored", "setup-pending", "setup", "pending"]), isDerived: true,
                 summary: "The API's own pipeline `state`, which describes config processing only and never says failed."),
@@ -39,36 +40,51 @@ enum CircleCISchemas {
         tableColumns: ["job_number", "name", "status", "type", "duration", "workflow_name", "pipeline_number"])
 
     static let jobDetails = derive(
-        APISchemas.jobDetails, tableColumns: ["number", "name", "status", "executor.resource_class", "duration", "created_at"])
+        APISchemas.jobDetails,
+        replacing: "duration",
+        with: [.init("duration", .optional(.duration), summary: "How long the job ran (the API's milliseconds).")],
+        tableColumns: ["number", "name", "status", "executor.resource_class", "duration", "created_at"])
 
     static let testResult = derive(
-        APISchemas.testResult, adding: jobContext,
+        secondsAsDurations(APISchemas.testResult), adding: jobContext,
         tableColumns: ["result", "name", "classname", "run_time", "job_name", "job_number"])
 
     static let artifact = derive(APISchemas.artifact, adding: jobContext, tableColumns: ["job_number", "node_index", "path", "url"])
 
     static let workflowRun = derive(
-        APISchemas.workflowRun,
+        secondsAsDurations(APISchemas.workflowRun),
         adding: [.init("workflow", .string, isDerived: true, summary: "The name of the workflow these runs belong to.")],
         tableColumns: ["created_at", "workflow", "branch", "status", "duration", "credits_used", "id"])
 
     static let workflowMetrics = derive(
-        APISchemas.workflowMetrics,
+        secondsAsDurations(APISchemas.workflowMetrics),
         tableColumns: [
             "name", "metrics.total_runs", "metrics.success_rate", "metrics.duration_metrics.median",
             "metrics.duration_metrics.p95", "window_end",
         ])
 
     static let jobMetrics = derive(
-        APISchemas.jobMetrics,
+        secondsAsDurations(APISchemas.jobMetrics),
         tableColumns: [
             "name", "metrics.total_runs", "metrics.failed_runs", "metrics.success_rate", "metrics.duration_metrics.median",
             "metrics.duration_metrics.p95",
         ])
 
+    /// The document leaves `created-at` untyped; CircleCI sends an ISO 8601 date.
+    static let environmentVariable = APISchemas.environmentVariable.adding(
+        .init("created-at", .optional(.timestamp), summary: "The creation timestamp of the environment variable."))
+
+    static let jobTimeseries = secondsAsDurations(APISchemas.jobTimeseries)
+
+    static let workflowSummary = secondsAsDurations(APISchemas.workflowSummary)
+
+    static let testMetrics = secondsAsDurations(APISchemas.testMetrics)
+
     static let flakyTest: RecordSchema = {
         let list = APISchemas.flakyTests.field("flaky_tests")?.type.elementType?.recordSchema
-        var schema = list ?? RecordSchema(name: "FlakyTest", fields: [])
+        // The document gives workflow-created-at no date-time format; CircleCI sends ISO 8601.
+        var schema = (list ?? RecordSchema(name: "FlakyTest", fields: [])).adding(
+            .init("workflow_created_at", .timestamp, summary: "The date and time when workflow was created."))
         schema.name = "FlakyTest"
         schema.tableColumns = ["times_flaked", "test_name", "classname", "job_name", "workflow_name"]
         return schema
@@ -90,14 +106,33 @@ enum CircleCISchemas {
         ],
         tableColumns: ["job_number", "step", "name", "status", "exit_code", "output"])
 
+    /// What `trigger` returns: the new pipeline's id, number and config-processing state.
+    static let pipelineCreation = derive(APISchemas.pipelineCreation, adding: [url("pipeline")], tableColumns: [])
+
+    /// What `rerun` returns for each workflow.
+    static let workflowRerun = derive(
+        APISchemas.workflowRerun,
+        adding: [.init("rerun_of", .string, isDerived: true, summary: "The id of the workflow that was rerun.")],
+        tableColumns: ["rerun_of", "workflow_id"])
+
+    /// What `cancel` and `approve` return for each workflow or job.
+    static let writeResult: RecordSchema = {
+        var schema = derive(
+            APISchemas.messageResponse,
+            adding: [.init("id", .string, isDerived: true, summary: "The workflow, job or approval request acted on.")],
+            tableColumns: ["id", "message"])
+        schema.name = "WriteResult"
+        return schema
+    }()
+
     /// Every schema the CircleCI builtins register.
     static let all: [RecordSchema] = [
         pipeline, workflow, job, jobDetails, testResult, artifact, workflowRun, workflowMetrics, jobMetrics, flakyTest,
         stepLog, APISchemas.pipelineConfig, APISchemas.project, APISchemas.user, APISchemas.collaboration,
-        APISchemas.organization, APISchemas.environmentVariable, APISchemas.checkoutKey, APISchemas.schedule,
+        APISchemas.organization, environmentVariable, APISchemas.checkoutKey, APISchemas.schedule,
         APISchemas.context, APISchemas.contextEnvironmentVariable, APISchemas.contextRestriction, APISchemas.webhook,
-        APISchemas.jobTimeseries, APISchemas.workflowSummary, APISchemas.testMetrics, APISchemas.insightsBranches,
-        APISchemas.orgSummary, APISchemas.projectSummary,
+        jobTimeseries, workflowSummary, testMetrics, APISchemas.insightsBranches,
+        APISchemas.orgSummary, APISchemas.projectSummary, pipelineCreation, workflowRerun, writeResult,
     ]
 
     private static let jobContext: [RecordSchema.Field] = [
@@ -111,6 +146,34 @@ enum CircleCISchemas {
 
     private static func url(_ what: String) -> RecordSchema.Field {
         .init("url", .optional(.string), isDerived: true, summary: "The \(what)'s page in the CircleCI web app.")
+    }
+
+    /// `schema` with every number the document gives in seconds (run, test
+    /// and metric durations, `mttr`; summaries say "in seconds") typed as a
+    /// duration, so tables show `4m 52s` and queries compare with `10m`.
+    /// Fields whose name states the unit (`total_duration_secs`) stay numbers.
+    static func secondsAsDurations(_ schema: RecordSchema) -> RecordSchema {
+        var copy = schema
+        copy.fields = schema.fields.map { field in
+            var field = field
+            field.type = secondsAsDurations(field.type, seconds: isSeconds(field))
+            return field
+        }
+        return copy
+    }
+
+    private static func isSeconds(_ field: RecordSchema.Field) -> Bool {
+        !field.name.hasSuffix("_secs") && field.summary.lowercased().contains("in seconds")
+    }
+
+    private static func secondsAsDurations(_ type: ValueType, seconds: Bool) -> ValueType {
+        switch type {
+        case .optional(let wrapped): .optional(secondsAsDurations(wrapped, seconds: seconds))
+        case .int, .number: seconds ? .duration : type
+        case .list(let element): .list(secondsAsDurations(element, seconds: false))
+        case .record(let schema): .record(secondsAsDurations(schema))
+        default: type
+        }
     }
 
     private static func derive(

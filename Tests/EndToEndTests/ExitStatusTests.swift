@@ -1,0 +1,141 @@
+import CircleCISimulator
+import Foundation
+import Testing
+
+/// Exit statuses and what reaches CircleCI: tokens, unknown projects,
+/// unreachable hosts, and writes only with `--allow-writes`.
+@Suite struct ExitStatusTests {
+    /// An HTTP simulator for the duration of `body`.
+    private func withServer(_ body: (Simulator, String) async throws -> Void) async throws {
+        let simulator = Simulator(now: try #require(ISO8601DateFormatter().date(from: pinnedNow)))
+        let host = try await simulator.startServer(port: 0)
+        do {
+            try await body(simulator, host.absoluteString)
+        } catch {
+            await simulator.stopServer()
+            throw error
+        }
+        await simulator.stopServer()
+    }
+
+    @Test func pureQueriesNeedNoToken() async throws {
+        let result = try await CQ.run(["-e", "[1, 2, 3] | map it * 2 | sum"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "12\n")
+    }
+
+    @Test func noTokenSaysHowToSetOneWithoutARequest() async throws {
+        try await withServer { simulator, host in
+            let result = try await CQ.run(["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#])
+            #expect(result.status == 77, "\(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("no token is set"))
+            #expect(result.stderr.contains("export CIRCLECI_TOKEN="))
+            #expect(result.stderr.contains("--demo"))
+            #expect(await simulator.requestLog.count == 0)
+        }
+    }
+
+    @Test func tokenFromTheCLIConfigFile() async throws {
+        try await withServer { simulator, host in
+            let home = try ScratchDirectory()
+            try FileManager.default.createDirectory(
+                at: home.url.appendingPathComponent(".circleci"), withIntermediateDirectories: true)
+            _ = try home.write(".circleci/cli.yml", "host: \(host)\ntoken: \(Simulator.demoToken)\n")
+            let result = try await CQ.run(["-e", #"pipelines("gh/org/repo") | take 1 | map number"#],
+                                          environment: ["HOME": home.url.path])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("332"))
+            #expect(await simulator.requestLog.count == 1)
+            #expect(result.stderr.contains("other users can read it"), "a world-readable token is worth a warning")
+        }
+    }
+
+    @Test func wrongTokenIsAnAuthenticationFailure() async throws {
+        try await withServer { simulator, host in
+            let result = try await CQ.run(
+                ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": "CCIPAT_wrong"])
+            #expect(result.status == 77, "\(result)")
+            #expect(result.stderr.contains("CircleCI rejected the token"))
+            #expect(result.stderr.contains("<command line>:1:1: error:"))
+            #expect(await simulator.requestLog.entries.map(\.status) == [401])
+        }
+    }
+
+    @Test func unknownProjectIsARuntimeErrorNamingTheSlug() async throws {
+        let result = try await CQ.run(["--demo", "-e", #"pipelines("gh/acme/nope") | where state == "failed" | jobs"#])
+        #expect(result.status == 70, "\(result)")
+        #expect(result.stderr.contains("gh/acme/nope"))
+        #expect(result.stderr.contains("not found"))
+    }
+
+    @Test func unreachableHostIsServiceUnavailable() async throws {
+        let result = try await CQ.run(
+            ["--host", "http://127.0.0.1:1", "-e", #"pipelines("gh/org/repo") | take 1"#],
+            environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
+        #expect(result.status == 69, "\(result)")
+        #expect(result.stderr.contains("could not reach CircleCI"))
+    }
+
+    @Test func interruptStopsAQueryWaitingOnCircleCI() async throws {
+        try await withServer { simulator, host in
+            await simulator.faults.setLatency(.seconds(60))
+            let query = try CQ.start(
+                ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
+            try await Task.sleep(for: .milliseconds(500))
+            query.interrupt()
+            let result = await query.result(timeout: .seconds(20))
+            #expect(!result.timedOut, "Ctrl-C stops cq while a request is in flight")
+            // Killed by SIGINT (a shell reports 130) or exiting 130 itself.
+            #expect((query.wasSignaled && result.status == SIGINT) || result.status == 130, "\(result)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func usageErrors() async throws {
+        let format = try await CQ.run(["--format", "xml", "-e", "1"])
+        #expect(format.status == 64, "\(format)")
+        let missing = try await CQ.run(["no-such-file.cq"])
+        #expect(missing.status == 64, "\(missing)")
+        #expect(missing.stderr.contains("no-such-file.cq"))
+        let clock = try await CQ.run(["-e", "now()"], environment: ["CQ_NOW": "yesterday"])
+        #expect(clock.status == 64, "\(clock)")
+        #expect(clock.stderr.contains("CQ_NOW"))
+    }
+
+    @Test func writesAreRefusedWithoutAllowWrites() async throws {
+        try await withServer { simulator, host in
+            let query = #"pipelines("gh/acme/api", branch: "main") | take 10 | workflows(latest: true) | where status == "failed" | rerun(from_failed: true)"#
+            let environment = ["CIRCLECI_TOKEN": Simulator.demoToken]
+            let refused = try await CQ.run(["--host", host, "-e", query], environment: environment)
+            #expect(refused.status == 65, "\(refused)")
+            #expect(refused.stderr.contains("`rerun` changes CircleCI state"))
+            #expect(refused.stderr.contains("--allow-writes"))
+            #expect(await simulator.requestLog.count == 0)
+            #expect(await simulator.mutationCount() == 0)
+
+            let allowed = try await CQ.run(["--host", host, "--allow-writes", "--format", "ndjson", "-e", query],
+                                           environment: environment)
+            #expect(allowed.status == 0, "\(allowed)")
+            let reruns = await simulator.requestLog.entries.filter { $0.method == "POST" }
+            #expect(reruns.count == 4)
+            #expect(reruns.allSatisfy { $0.operationID == "rerunWorkflow" && $0.status == 202 })
+            #expect(await simulator.mutationCount() == 4)
+            #expect(allowed.stdout.split(separator: "\n").count == 4)
+        }
+    }
+
+    @Test func triggerWithAllowWrites() async throws {
+        try await withServer { simulator, host in
+            let result = try await CQ.run(
+                ["--host", host, "--allow-writes", "--format", "json", "-e", #"trigger("gh/org/repo", branch: "main")"#],
+                environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
+            #expect(result.status == 0, "\(result)")
+            let created = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(created["number"] as? Int == 333)
+            #expect(created["url"] as? String == "\(host)/pipelines/github/org/repo/333")
+            #expect(await simulator.mutationCount() == 1)
+        }
+    }
+}
