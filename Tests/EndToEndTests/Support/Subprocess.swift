@@ -44,6 +44,14 @@ final class Subprocess: @unchecked Sendable {
         process.standardError = stderrPipe
         let stdinPipe = stdin.map { _ in Pipe() }
         process.standardInput = stdinPipe ?? FileHandle.nullDevice
+        // Foundation's pipes are inherited by anything the test process forks
+        // (the pseudo-terminal tests fork and exec without closing them): a stray
+        // copy of a write end would keep this child's output from ever ending.
+        // The child gets its own copies on 0, 1 and 2, which stay open.
+        for pipe in [stdoutPipe, stderrPipe] + (stdinPipe.map { [$0] } ?? []) {
+            Self.closeOnExec(pipe.fileHandleForReading.fileDescriptor)
+            Self.closeOnExec(pipe.fileHandleForWriting.fileDescriptor)
+        }
         process.terminationHandler = { [weak self] process in self?.finish(process.terminationStatus) }
         try process.run()
         collect(stdoutPipe.fileHandleForReading) { $0.stdout.append($1) }
@@ -73,6 +81,10 @@ final class Subprocess: @unchecked Sendable {
     var wasSignaled: Bool { !process.isRunning && process.terminationReason == .uncaughtSignal }
 
     /// Waits until the process exits, killing it after `timeout`, and returns what it printed.
+    ///
+    /// Every wait is bounded: SIGTERM at `timeout`, SIGKILL 2 s later, and if even
+    /// then no exit is reported the wait gives up 10 s after that (status -1).
+    /// Output still open 10 s after the exit is taken as it is.
     func result(timeout: Duration) async -> CommandResult {
         let watchdog = Task { [weak self] in
             try await Task.sleep(for: timeout)
@@ -81,16 +93,39 @@ final class Subprocess: @unchecked Sendable {
             self.terminate()
             try await Task.sleep(for: .seconds(2))
             if self.process.isRunning { kill(self.process.processIdentifier, SIGKILL) }
+            try await Task.sleep(for: .seconds(10))
+            self.finish(-1)
         }
         let status = await exitStatus()
         watchdog.cancel()
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            reads.notify(queue: .global()) { continuation.resume() }
-        }
+        let ended = await outputEnded(within: .seconds(10))
         let (stdout, stderr) = output.withLock { ($0.stdout, $0.stderr) }
         return CommandResult(
-            status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
-            timedOut: killed.withLock { $0 })
+            status: status, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self) + (ended ? "" : "\n[cq exited but its output did not end]\n"),
+            timedOut: killed.withLock { $0 } || !ended)
+    }
+
+    /// Whether both output pipes reached their end within `limit` (without
+    /// blocking a thread: the readers signal a group, a timer races them).
+    private func outputEnded(within limit: Duration) async -> Bool {
+        let waiter = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            waiter.withLock { $0 = continuation }
+            let resume: @Sendable (Bool) -> Void = { ended in
+                waiter.withLock { pending in
+                    pending?.resume(returning: ended)
+                    pending = nil
+                }
+            }
+            reads.notify(queue: .global()) { resume(true) }
+            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { resume(false) }
+        }
+    }
+
+    private static func closeOnExec(_ descriptor: Int32) {
+        _ = fcntl(descriptor, F_SETFD, fcntl(descriptor, F_GETFD) | FD_CLOEXEC)
     }
 
     /// Waits until standard output contains `text`, or `timeout` passes.

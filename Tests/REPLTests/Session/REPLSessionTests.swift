@@ -4,6 +4,8 @@ import Testing
 @testable import REPL
 
 /// The session loop over a scripted reader and a stub host: no terminal involved.
+/// The time limit turns a session that never ends into a failure, not a hung run.
+@Suite(.timeLimit(.minutes(1)))
 struct REPLSessionTests {
     @Test func queriesPrintTheirResults() async {
         let session = ScriptedSession(ScriptedLineReader(lines: ["first", "", "second"]))
@@ -123,11 +125,19 @@ struct REPLSessionTests {
         let interrupts = ManualInterrupts()
         let runs = RunCounter()
         let host = StubHost { _ in
-            if runs.next() == 3 { interrupts.fire() }
+            _ = runs.next()
             return .success("run")
         }
+        // Ctrl-C once the third result is shown, while `:watch` waits to run
+        // again. (Fired from inside the third run instead, the interrupt can
+        // land as that run ends and be taken by the runner's monitor: the
+        // watch then never sees it and runs forever.)
+        let pressed = RunCounter()
+        let output = BufferSink { written in
+            if written.ranges(of: "run\n").count == 3, pressed.next() == 1 { interrupts.fire() }
+        }
         let session = ScriptedSession(
-            ScriptedLineReader(lines: [":watch 0.1 count", "after"]), host: host, interrupts: interrupts)
+            ScriptedLineReader(lines: [":watch 0.1 count", "after"]), host: host, interrupts: interrupts, output: output)
         _ = await session.run()
         // Three runs under `:watch`, the third pressing Ctrl-C, then `after`.
         #expect(session.output.text.ranges(of: "every 0.1s: count (Ctrl-C to stop)").count == 3)

@@ -58,6 +58,10 @@ final class PseudoTerminal: @unchecked Sendable {
             sigprocmask(SIG_SETMASK, &none, nil)
             signal(SIGINT, SIG_DFL)
             signal(SIGPIPE, SIG_DFL)
+            // Nothing but the terminal: descriptors the test process has open
+            // (pipes to other tests' child processes, sockets) are not close-on-exec,
+            // and a copy held here would keep those pipes from ever ending.
+            closefrom(3)
             execve(path, argv.pointer, envp.pointer)
             _exit(127)
         }

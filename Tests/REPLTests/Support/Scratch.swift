@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A temporary home directory for one test, removed when the test ends.
 final class Scratch {
@@ -83,10 +84,34 @@ struct PipedRun {
     let output: String
     let errors: String
 
-    /// Runs REPLHarness with `input` on a pipe and waits for it to exit.
-    init(input: String, environment: [String: String]) throws {
+    /// Runs REPLHarness with `input` on a pipe and waits for it to exit, killing
+    /// it after `timeout`.
+    ///
+    /// The blocking reads and the wait run on threads of their own, not on
+    /// Swift's cooperative pool: blocking one of its few threads starves the
+    /// tests running beside this one.
+    init(input: String, environment: [String: String], timeout: Duration = .seconds(30)) async throws {
+        let executable = try BuiltProducts.executable(named: "REPLHarness")
+        self = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try Self.blockingRun(executable, input: input, environment: environment, timeout: timeout)
+                })
+            }
+        }
+    }
+
+    private init(status: Int32, output: Data, errors: Data) {
+        self.status = status
+        self.output = String(decoding: output, as: UTF8.self)
+        self.errors = String(decoding: errors, as: UTF8.self)
+    }
+
+    private static func blockingRun(
+        _ executable: String, input: String, environment: [String: String], timeout: Duration
+    ) throws -> PipedRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltProducts.executable(named: "REPLHarness"))
+        process.executableURL = URL(fileURLWithPath: executable)
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
@@ -94,14 +119,32 @@ struct PipedRun {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        self.status = process.terminationStatus
-        self.output = String(decoding: output, as: UTF8.self)
-        self.errors = String(decoding: errors, as: UTF8.self)
+        // Both pipes are drained at once, so a full one never blocks the child.
+        let collected = Mutex((output: Data(), errors: Data()))
+        let drained = DispatchGroup()
+        for (handle, isOutput) in [(stdout.fileHandleForReading, true), (stderr.fileHandleForReading, false)] {
+            drained.enter()
+            Thread.detachNewThread {
+                let data = handle.readDataToEndOfFile()
+                collected.withLock { if isOutput { $0.output = data } else { $0.errors = data } }
+                drained.leave()
+            }
+        }
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        if exited.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            if exited.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            throw PseudoTerminal.Failure(description: "REPLHarness did not exit within \(timeout)")
+        }
+        guard drained.wait(timeout: .now() + 10) == .success else {
+            throw PseudoTerminal.Failure(description: "REPLHarness exited but its output never ended")
+        }
+        let (output, errors) = collected.withLock { ($0.output, $0.errors) }
+        return PipedRun(status: process.terminationStatus, output: output, errors: errors)
     }
 }

@@ -40,7 +40,18 @@ final class ScriptedLineReader: LineReader {
 /// Collects written text.
 final class BufferSink: TextSink {
     private let buffer = Mutex("")
-    func write(_ text: String) { buffer.withLock { $0 += text } }
+    private let onWrite: (@Sendable (String) -> Void)?
+
+    /// `onWrite` sees everything written so far, after each write.
+    init(onWrite: (@Sendable (String) -> Void)? = nil) {
+        self.onWrite = onWrite
+    }
+
+    func write(_ text: String) {
+        let written = buffer.withLock { $0 += text; return $0 }
+        onWrite?(written)
+    }
+
     var text: String { buffer.withLock { $0 } }
 }
 
@@ -110,15 +121,19 @@ struct NoCompletions: CompletionProvider {
 /// A session over scripted parts, and what it wrote.
 struct ScriptedSession {
     let reader: ScriptedLineReader
-    let output = BufferSink()
+    let output: BufferSink
     let errors = BufferSink()
     let interrupts: ManualInterrupts
     let host: StubHost
 
-    init(_ reader: ScriptedLineReader, host: StubHost = StubHost(), interrupts: ManualInterrupts = ManualInterrupts()) {
+    init(
+        _ reader: ScriptedLineReader, host: StubHost = StubHost(), interrupts: ManualInterrupts = ManualInterrupts(),
+        output: BufferSink = BufferSink()
+    ) {
         self.reader = reader
         self.host = host
         self.interrupts = interrupts
+        self.output = output
     }
 
     /// Runs the session to its end and returns the exit status.
