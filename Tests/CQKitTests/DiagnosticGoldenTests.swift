@@ -6,7 +6,7 @@ import Testing
 
 /// Check and runtime errors of CircleCI queries, rendered as a user sees
 /// them, compared with `Tests/Golden/CQKitTests/<name>.txt`. `RECORD_SNAPSHOTS=1` rewrites them.
-@Suite struct DiagnosticGoldenTests {
+@Suite(.timeLimit(.minutes(3))) struct DiagnosticGoldenTests {
     static let cases: [(name: String, query: String)] = [
         ("unknown-function", #"pipelinez("gh/acme/api") | take 3"#),
         ("unknown-stage", #"pipelines("gh/acme/api") | jbos"#),

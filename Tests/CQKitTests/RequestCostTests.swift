@@ -5,7 +5,7 @@ import CircleCISimulator
 import Testing
 
 /// What queries cost, in HTTP requests: the laziness cq promises.
-@Suite struct RequestCostTests {
+@Suite(.timeLimit(.minutes(3))) struct RequestCostTests {
     let harness = Harness()
 
     @Test func takeThreeIsOnePage() async throws {

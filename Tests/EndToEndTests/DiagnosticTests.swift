@@ -3,7 +3,7 @@ import Testing
 
 /// Errors as `cq` prints them: on standard error, `file:line:col: error:`,
 /// the source line, a caret under the problem, notes; exit status 65.
-@Suite struct DiagnosticTests {
+@Suite(.timeLimit(.minutes(3))) struct DiagnosticTests {
     private func failing(_ query: String) async throws -> CommandResult {
         let result = try await CQ.run(["--demo", "-e", query])
         #expect(result.status == 65, "\(result)")

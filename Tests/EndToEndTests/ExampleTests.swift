@@ -3,7 +3,7 @@ import Testing
 
 /// Each `Examples/NAME.cq` runs against `--demo` with the clock pinned and
 /// prints `Examples/expected/NAME.out`. `RECORD_SNAPSHOTS=1` rewrites them.
-@Suite struct ExampleTests {
+@Suite(.timeLimit(.minutes(3))) struct ExampleTests {
     static let directory = packageRoot.appendingPathComponent("Examples")
 
     static let names: [String] = {

@@ -4,7 +4,7 @@ import Testing
 
 /// The mission's example, `pipelines("gh/org/repo") | where state == "failed" | jobs`,
 /// through the built binary: on the in-process demo and over real HTTP.
-@Suite struct MissionTests {
+@Suite(.timeLimit(.minutes(3))) struct MissionTests {
     static let golden = packageRoot.appendingPathComponent("Examples/expected/mission.out")
 
     @Test func demoListsTheJobsOfFailedPipelines() async throws {

@@ -2,12 +2,23 @@ import Foundation
 import Testing
 
 /// Every `--format` on the same small query.
-@Suite struct OutputFormatTests {
-    /// Four jobs of gh/org/repo 329; the last was never run (nulls).
-    static let query = #"pipeline("gh/org/repo", 329) | jobs | take 4 | select job_number, name, status, started_at, duration"#
+@Suite(.timeLimit(.minutes(3))) struct OutputFormatTests {
+    /// Four jobs as a CircleCI job list has them: numbers, names, statuses,
+    /// timestamps to the millisecond, durations, and a job never run (nulls).
+    /// Written out, so the exact output of each format does not move with the
+    /// demo data; ``apiJobsPrintLikeTheSameValuesWrittenOut()`` shows that real
+    /// jobs print like this.
+    static let query = #"""
+        [
+          {job_number: 3217, name: "lint", status: "success", started_at: date("2026-11-18T01:47:08.480Z"), duration: duration(80.097)},
+          {job_number: 3218, name: "unit-tests", status: "failed", started_at: date("2026-11-18T01:47:06.690Z"), duration: duration(292.271)},
+          {job_number: 3219, name: "integration-tests", status: "success", started_at: date("2026-11-18T01:48:53.827Z"), duration: duration(397.16)},
+          {job_number: null, name: "build", status: "not_run", started_at: null, duration: null},
+        ]
+        """#
 
-    private func output(_ format: String) async throws -> String {
-        let result = try await CQ.run(["--demo", "--format", format, "-e", Self.query])
+    private func output(_ format: String, _ query: String = Self.query) async throws -> String {
+        let result = try await CQ.run(["--demo", "--format", format, "-e", query])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty)
         return result.stdout
@@ -91,6 +102,55 @@ import Testing
         #expect(text.components(separatedBy: "\n── ").count == 4)
         #expect(text.contains("name        unit-tests\nstatus      failed\nstarted_at  2026-11-18 01:47:06\nduration    4m 52s\n"))
         #expect(text.hasSuffix("── 4 ───────────────────────────────────\njob_number\nname        build\nstatus      not_run\nstarted_at\nduration\n"))
+    }
+
+    /// Jobs of a demo pipeline with a job that never ran print exactly as the
+    /// same values written out do, in every format: timestamps, durations and
+    /// nulls come from the API as those types.
+    @Test func apiJobsPrintLikeTheSameValuesWrittenOut() async throws {
+        let find = #"(pipelines("gh/org/repo") | jobs | where status == "not_run" | first).pipeline_number"#
+        let number = try #require(Int(try await output("ndjson", find).trimmingCharacters(in: .newlines)))
+        let columns = "select job_number, name, status, started_at, duration"
+        let jobs = #"pipeline("gh/org/repo", \#(number)) | jobs | "# + columns
+        let text = try await output("json", jobs)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(rows.contains { $0["job_number"] is NSNull } && rows.contains { $0["job_number"] is Int }, "\(text)")
+
+        // Timestamps are ISO 8601 to the millisecond, durations are seconds: stopped_at − started_at.
+        let times = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try await output("json", jobs + ", stopped_at").utf8)) as? [[String: Any]])
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for row in times {
+            guard let started = row["started_at"] as? String, let stopped = row["stopped_at"] as? String else {
+                #expect(row["duration"] is NSNull, "no duration without both times: \(row)")
+                continue
+            }
+            #expect(started.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil, "\(started)")
+            let seconds = try #require(parser.date(from: stopped)).timeIntervalSince(try #require(parser.date(from: started)))
+            let duration = try #require(row["duration"] as? Double, "\(row)")
+            #expect(abs(duration - seconds) < 0.002, "\(row)")
+        }
+
+        // The same rows written out as values.
+        func literal(_ value: Any?, _ wrap: (String) -> String = { $0 }) -> String {
+            switch value {
+            case let number as Int: wrap(String(number))
+            case let number as Double: wrap(String(number))
+            case let text as String: wrap("\"\(text)\"")
+            default: "null"
+            }
+        }
+        let written = "[" + rows.map { row in
+            "{job_number: \(literal(row["job_number"])), name: \(literal(row["name"])), "
+                + "status: \(literal(row["status"])), started_at: \(literal(row["started_at"]) { "date(\($0))" }), "
+                + "duration: \(literal(row["duration"]) { "duration(\($0))" })}"
+        }.joined(separator: ", ") + "]"
+        for format in ["table", "json", "ndjson", "csv", "vertical"] {
+            let real = try await output(format, jobs)
+            #expect(real == (try await output(format, written)), "\(format):\n\(real)")
+        }
     }
 
     @Test func aSingleValue() async throws {

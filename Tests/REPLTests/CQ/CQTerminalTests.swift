@@ -6,23 +6,38 @@ import Testing
 /// multi-line entries and Ctrl-C during a slow query.
 @Suite(.timeLimit(.minutes(2)))
 struct CQTerminalTests {
+    private func environment(_ scratch: Scratch, _ extra: [String: String] = [:]) -> [String: String] {
+        scratch.environment(
+            historyFile: scratch.historyFile,
+            ["CQ_NOW": "2026-11-20T12:00:00Z", "NO_COLOR": "1", "XDG_CACHE_HOME": scratch.path + "/cache"]
+                .merging(extra) { $1 })
+    }
+
     private func launch(_ scratch: Scratch, _ extra: [String: String] = [:]) async throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
             executable: try BuiltProducts.executable(named: "cq"), arguments: ["--demo"],
-            environment: scratch.environment(
-                historyFile: scratch.historyFile,
-                ["CQ_NOW": "2026-11-20T12:00:00Z", "NO_COLOR": "1", "XDG_CACHE_HOME": scratch.path + "/cache"]
-                    .merging(extra) { $1 }),
-            rows: 40, columns: 160)
+            environment: environment(scratch, extra), rows: 40, columns: 160)
         try await terminal.waitFor("cq> ", timeout: .seconds(10))
         return terminal
     }
 
+    /// The line the REPL prints for a query with a single value: what
+    /// `cq --demo -e query` prints, as the terminal shows it on a line of its own.
+    private func answer(_ query: String, _ scratch: Scratch) async throws -> String {
+        let run = try await PipedRun(
+            product: "cq", arguments: ["--demo", "-e", query], input: "", environment: environment(scratch))
+        #expect(run.status == 0, "\(run.errors)")
+        let value = run.output.trimmingCharacters(in: .newlines)
+        #expect(!value.isEmpty && !value.contains("\n"), "a single value: \(run.output)")
+        return "\n" + value + "\n"
+    }
+
     @Test func aQueryRunsAndPrintsATable() async throws {
         let scratch = try Scratch()
+        let failed = try await answer(#"pipelines("gh/org/repo") | where state == "failed" | count"#, scratch)
         let terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/org/repo") | where state == "failed" | count"# + Key.enter)
-        try await terminal.waitFor("11")
+        try await terminal.waitFor(failed)
         try await terminal.waitFor("cq> ")
         terminal.send(#"pipelines("gh/acme/api") | take 2 | select number, state"# + Key.enter)
         try await terminal.waitFor("(2 rows)")
@@ -32,6 +47,7 @@ struct CQTerminalTests {
 
     @Test func tabCompletesASlugAFieldAndAnEnumValue() async throws {
         let scratch = try Scratch()
+        let failedJobs = try await answer(#"pipelines("gh/org/repo") | jobs | where status == "failed" | count"#, scratch)
         let terminal = try await launch(scratch)
         // Slugs are discovered in the background from the user's organisations.
         await terminal.drain(for: .milliseconds(500))
@@ -42,8 +58,8 @@ struct CQTerminalTests {
         terminal.send(#" == "fai"# + Key.tab)
         try await terminal.waitFor(#"failed""#)
         terminal.send(" | count" + Key.enter)
-        // The completed query runs: 11 failed jobs in the demo's gh/org/repo.
-        try await terminal.waitFor("11")
+        // The completed query runs: the failed jobs of the demo's gh/org/repo.
+        try await terminal.waitFor(failedJobs)
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -51,6 +67,7 @@ struct CQTerminalTests {
 
     @Test func historySurvivesARestartAndCtrlRFindsAnEntry() async throws {
         let scratch = try Scratch()
+        let pipelines = try await answer(#"pipelines("gh/acme/web") | count"#, scratch)
         var terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/acme/web") | count"# + Key.enter)
         try await terminal.waitFor("cq> ")
@@ -64,7 +81,7 @@ struct CQTerminalTests {
         terminal.send(Key.ctrlR + "acme/w")
         try await terminal.waitFor(#"pipelines("gh/acme/web") | count"#)
         terminal.send(Key.enter)
-        try await terminal.waitFor("24")
+        try await terminal.waitFor(pipelines)
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -72,13 +89,14 @@ struct CQTerminalTests {
 
     @Test func aMultiLineQueryContinuesAndRunsWhole() async throws {
         let scratch = try Scratch()
+        let failed = try await answer(#"pipelines("gh/org/repo") | where state == "failed" | count"#, scratch)
         let terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/org/repo")"# + " |" + Key.enter)
         try await terminal.waitFor("|> ")
         terminal.send(#"  where state == "failed" |"# + Key.enter)
         try await terminal.waitFor("|> ")
         terminal.send("  count" + Key.enter)
-        try await terminal.waitFor("11")
+        try await terminal.waitFor(failed)
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -100,11 +118,12 @@ struct CQTerminalTests {
 
     @Test func useSetsTheDefaultProjectShownInThePrompt() async throws {
         let scratch = try Scratch()
+        let failed = try await answer(#"pipelines("gh/org/repo") | where state == "failed" | count"#, scratch)
         let terminal = try await launch(scratch)
         terminal.send(":use gh/org/repo" + Key.enter)
         try await terminal.waitFor("cq gh/org/repo> ")
         terminal.send(#"pipelines() | where state == "failed" | count"# + Key.enter)
-        try await terminal.waitFor("11")
+        try await terminal.waitFor(failed)
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }

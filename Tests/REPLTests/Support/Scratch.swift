@@ -78,24 +78,28 @@ final class Scratch {
     }
 }
 
-/// The output of REPLHarness run with piped standard input.
+/// The output of REPLHarness (or another built product) run with piped standard input.
 struct PipedRun {
     let status: Int32
     let output: String
     let errors: String
 
-    /// Runs REPLHarness with `input` on a pipe and waits for it to exit, killing
-    /// it after `timeout`.
+    /// Runs the built `product` (REPLHarness by default) with `arguments` and
+    /// `input` on a pipe, and waits for it to exit, killing it after `timeout`.
     ///
     /// The blocking reads and the wait run on threads of their own, not on
     /// Swift's cooperative pool: blocking one of its few threads starves the
     /// tests running beside this one.
-    init(input: String, environment: [String: String], timeout: Duration = .seconds(30)) async throws {
-        let executable = try BuiltProducts.executable(named: "REPLHarness")
+    init(
+        product: String = "REPLHarness", arguments: [String] = [], input: String, environment: [String: String],
+        timeout: Duration = .seconds(30)
+    ) async throws {
+        let executable = try BuiltProducts.executable(named: product)
         self = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result {
-                    try Self.blockingRun(executable, input: input, environment: environment, timeout: timeout)
+                    try Self.blockingRun(
+                        executable, arguments: arguments, input: input, environment: environment, timeout: timeout)
                 })
             }
         }
@@ -108,10 +112,11 @@ struct PipedRun {
     }
 
     private static func blockingRun(
-        _ executable: String, input: String, environment: [String: String], timeout: Duration
+        _ executable: String, arguments: [String], input: String, environment: [String: String], timeout: Duration
     ) throws -> PipedRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
@@ -139,10 +144,10 @@ struct PipedRun {
         if exited.wait(timeout: .now() + seconds) == .timedOut {
             process.terminate()
             if exited.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            throw PseudoTerminal.Failure(description: "REPLHarness did not exit within \(timeout)")
+            throw PseudoTerminal.Failure(description: "\(executable) did not exit within \(timeout)")
         }
         guard drained.wait(timeout: .now() + 10) == .success else {
-            throw PseudoTerminal.Failure(description: "REPLHarness exited but its output never ended")
+            throw PseudoTerminal.Failure(description: "\(executable) exited but its output never ended")
         }
         let (output, errors) = collected.withLock { ($0.output, $0.errors) }
         return PipedRun(status: process.terminationStatus, output: output, errors: errors)
