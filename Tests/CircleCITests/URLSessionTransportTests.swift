@@ -153,7 +153,7 @@ struct URLSessionTransportTests {
         try await withServer({ _, _ in ServerReply(body: Fixtures.user, delay: .seconds(60)) }) { client, server in
             let started = ContinuousClock.now
             let task = Task { try await client.me() }
-            while server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            try await waitUntil(.seconds(30)) { !server.requests.isEmpty }
             task.cancel()
             let result = await task.result
             // Far less than the 60 s the server would take: cancellation stopped the request.

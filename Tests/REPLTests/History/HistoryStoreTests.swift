@@ -68,7 +68,8 @@ struct HistoryStoreTests {
         let start = ContinuousClock.now
         try history.load()
         // Loading runs before the first prompt (budget 150 ms); ~20 ms in a debug build.
-        #expect(start.duration(to: .now) < .seconds(1))
+        // The bound only catches gross regressions, with room for a loaded machine.
+        #expect(start.duration(to: .now) < .seconds(5))
         #expect(history.list.entries.count == 1000)
     }
 

@@ -123,7 +123,7 @@ struct EditingTerminalTests {
         try await terminal.waitFor("cq> ")
         let elapsed = start.duration(to: .now)
         // The budget is 150 ms; this bound only catches gross regressions (such as
-        // network access before the prompt) on a loaded machine.
-        #expect(elapsed < .seconds(2), "first prompt after \(elapsed)")
+        // network access before the prompt), with room for a loaded 2-core machine.
+        #expect(elapsed < .seconds(10), "first prompt after \(elapsed)")
     }
 }

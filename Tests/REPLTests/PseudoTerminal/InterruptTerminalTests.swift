@@ -13,7 +13,8 @@ struct InterruptTerminalTests {
         let start = ContinuousClock.now
         terminal.send(Key.ctrlC)
         try await terminal.waitFor("Cancelled.\ncq> ")
-        #expect(start.duration(to: .now) < .seconds(5))
+        // Far sooner than the 30 s the query would take, with room for a loaded machine.
+        #expect(start.duration(to: .now) < .seconds(15))
         terminal.send("echo still here" + Key.enter)
         try await terminal.waitFor("\nstill here\ncq> ")
     }
