@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// Two FlyingFox listeners serving the engine: the API on `127.0.0.1` and
 /// the presigned step-output host on `127.0.0.2` (all of 127/8 is loopback
@@ -51,12 +52,36 @@ actor LoopbackServer {
         let handler = FlyingFoxBridge(engine: engine, host: host, outputBase: outputBase)
         let server = HTTPServer(address: try .inet(ip4: ip, port: port), timeout: 600, logger: .disabled,
                                 handler: handler)
-        let task = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening()
-        } catch {
-            task.cancel()
-            throw error
+        let ended = RunOutcome()
+        let task = Task {
+            do {
+                try await server.run()
+                ended.record(CancellationError())
+            } catch {
+                ended.record(error)
+                throw error
+            }
+        }
+        // Listening, or the reason it cannot listen. A bind error ends `run()` at
+        // once; a busy machine only delays the start. (FlyingFox's
+        // `waitUntilListening()` gives up after 5 s either way, so a slow start
+        // on a loaded machine looked like a failure to bind 127.0.0.2 and the
+        // output host quietly became 127.0.0.1.)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while await !server.isListening {
+            if let error = ended.error {
+                throw error
+            }
+            guard ContinuousClock.now < deadline else {
+                task.cancel()
+                throw URLError(.timedOut)
+            }
+            do {
+                try await Task.sleep(for: .milliseconds(2))
+            } catch {
+                task.cancel()
+                throw error
+            }
         }
         guard case let .ip4(address, bound)? = await server.listeningAddress,
               let url = URL(string: "http://\(address):\(bound)") else {
@@ -68,4 +93,13 @@ actor LoopbackServer {
         tasks.append(task)
         return (server, url)
     }
+}
+
+/// How a listener's `run()` ended, if it has.
+private final class RunOutcome: Sendable {
+    private let ending = Mutex<(any Error)?>(nil)
+
+    func record(_ error: any Error) { ending.withLock { $0 = error } }
+
+    var error: (any Error)? { ending.withLock { $0 } }
 }
