@@ -36,10 +36,12 @@ enum CQ {
             "the cq executable was not found next to the tests (\(Bundle.main.bundleURL.path)); run `swift build --build-tests` first")
     }
 
-    /// A home directory with no `~/.circleci/cli.yml`, shared by all tests.
+    /// A home directory with no `~/.circleci/cli.yml`, shared by all tests and
+    /// removed when the test process exits.
     static let home: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cq-e2e-home-\(getpid())")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: CQ.home) }
         return url
     }()
 
