@@ -22,7 +22,7 @@ struct CQTerminalTests {
         let scratch = try Scratch()
         let terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/org/repo") | where state == "failed" | count"# + Key.enter)
-        try await terminal.waitFor("11")
+        try await terminal.waitFor("8")
         try await terminal.waitFor("cq> ")
         terminal.send(#"pipelines("gh/acme/api") | take 2 | select number, state"# + Key.enter)
         try await terminal.waitFor("(2 rows)")
@@ -42,8 +42,8 @@ struct CQTerminalTests {
         terminal.send(#" == "fai"# + Key.tab)
         try await terminal.waitFor(#"failed""#)
         terminal.send(" | count" + Key.enter)
-        // The completed query runs: 11 failed jobs in the demo's gh/org/repo.
-        try await terminal.waitFor("11")
+        // The completed query runs: 15 failed jobs in the demo's gh/org/repo.
+        try await terminal.waitFor("15")
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -78,7 +78,7 @@ struct CQTerminalTests {
         terminal.send(#"  where state == "failed" |"# + Key.enter)
         try await terminal.waitFor("|> ")
         terminal.send("  count" + Key.enter)
-        try await terminal.waitFor("11")
+        try await terminal.waitFor("8")
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -104,7 +104,7 @@ struct CQTerminalTests {
         terminal.send(":use gh/org/repo" + Key.enter)
         try await terminal.waitFor("cq gh/org/repo> ")
         terminal.send(#"pipelines() | where state == "failed" | count"# + Key.enter)
-        try await terminal.waitFor("11")
+        try await terminal.waitFor("8")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }
