@@ -14,8 +14,25 @@ struct InteractiveSession {
         let host = CQREPLHost(
             runner: runner, services: services, format: options.format, environment: environment, bindings: bindings)
         host.completionState.startDiscoveringSlugs(session: services.session)
+        if Terminal.standardOutputIsTerminal { Terminal.printError(banner) }
         let status = await REPLSession(host: host).run()
         return ExitStatus(rawValue: status) ?? (status == 0 ? .success : .software)
+    }
+}
+
+extension InteractiveSession {
+    /// The lines shown before the first prompt: what cq is querying and how to start.
+    var banner: String {
+        let target = options.demo
+            ? "the demo organisation (no token, no network)"
+            : services.session.client.configuration.host.absoluteString
+        return """
+            cq \(CQCommand.configuration.version) — querying \(target).
+            Tab completes projects, stages, fields and values; :help lists commands; Ctrl-D quits.
+            Try: pipelines("gh/acme/api") | where state == "failed" | jobs
+
+
+            """
     }
 }
 

@@ -12,7 +12,7 @@ enum MathFunctions {
             if case .duration(let duration) = value { return .duration(.seconds(fromDouble: duration.seconds.rounded())) }
             guard let number = value.numberValue else { throw invocation.typeError("number", expected: "a number", got: value) }
             let digits = try invocation.int("digits") ?? 0
-            if digits <= 0 { return .int(Int(exactly: number.rounded()) ?? 0) }
+            if digits <= 0 { return Int(exactly: number.rounded()).map(Value.int) ?? .double(number.rounded()) }
             let scale = pow(10, Double(Swift.min(digits, 15)))
             return .double((number * scale).rounded() / scale)
         },

@@ -5,14 +5,21 @@ extension Duration {
         return Double(whole) + Double(attoseconds) / 1e18
     }
 
-    /// Creates a duration from a number of seconds.
+    /// The longest duration cq computes with: about 31,700 years either way.
+    /// Longer results of arithmetic are clamped to it rather than overflowing.
+    public static let maximumSeconds = 1e12
+
+    /// Creates a duration from a number of seconds, to the millisecond,
+    /// clamped to ±``maximumSeconds`` (not-a-number becomes zero).
     public static func seconds(fromDouble seconds: Double) -> Duration {
-        .milliseconds(Int64((seconds * 1000).rounded()))
+        guard !seconds.isNaN else { return .zero }
+        let clamped = Swift.min(Swift.max(seconds, -maximumSeconds), maximumSeconds)
+        return .milliseconds(Int64((clamped * 1000).rounded()))
     }
 
     /// A compact human form: `850ms`, `12.5s`, `3m 20s`, `2h 5m`, `3d 4h`.
     public var humanReadable: String {
-        let total = seconds
+        let total = Swift.min(Swift.max(seconds, -Self.maximumSeconds), Self.maximumSeconds)
         let sign = total < 0 ? "-" : ""
         let magnitude = abs(total)
         if magnitude < 1 { return "\(sign)\(Int((magnitude * 1000).rounded()))ms" }

@@ -42,6 +42,7 @@ public struct FileDescriptorSink: TextSink {
     /// Whether the descriptor is a terminal.
     public var isTerminal: Bool { isatty(descriptor) == 1 }
 
+    /// The width of the terminal on the descriptor in columns, or nil when it is not a terminal.
     public var terminalColumns: Int? {
         let columns = cq_terminal_columns(descriptor)
         return columns > 0 ? Int(columns) : nil
