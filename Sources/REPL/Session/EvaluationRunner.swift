@@ -45,11 +45,12 @@ struct EvaluationRunner: Sendable {
         }
         monitor.cancel()
         let elapsed = start.duration(to: clock.now)
-        if await monitor.value { console.errors.write(ANSI.eraseLine) }
+        let watched = await monitor.value
+        if watched.drewProgress { console.errors.write(ANSI.eraseLine) }
         switch end {
-        case .finished(let result, cancelled: false):
+        case .finished(let result, cancelled: false) where !watched.interrupted:
             return .finished(result, elapsed: elapsed, work: await host.metrics().since(baseline))
-        case .finished(_, cancelled: true), .abandoned:
+        case .finished, .abandoned:
             return .cancelled
         }
     }
@@ -58,13 +59,15 @@ struct EvaluationRunner: Sendable {
     /// whether the progress line is on screen.
     private func watch(
         _ task: Task<Void, Never>, ending: OneShot<Ending>, start: ContinuousClock.Instant, baseline: REPLMetrics
-    ) async -> Bool {
+    ) async -> (drewProgress: Bool, interrupted: Bool) {
         var drewProgress = false
         var cancelledAt: ContinuousClock.Instant?
         var frame = 0
         while !Task.isCancelled {
             do { try await Task.sleep(for: tick) } catch { break }
             if console.interrupts.takeInterrupt() {
+                // A Ctrl-C taken here must not be lost even if the work has just
+                // finished on its own: the caller treats the run as cancelled.
                 if cancelledAt == nil {
                     cancelledAt = .now
                     task.cancel()
@@ -92,6 +95,6 @@ struct EvaluationRunner: Sendable {
                 frame += 1
             }
         }
-        return drewProgress
+        return (drewProgress, cancelledAt != nil)
     }
 }
