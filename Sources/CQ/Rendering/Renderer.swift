@@ -68,7 +68,7 @@ public struct Renderer: Sendable {
             records.allSatisfy({ $0.typeName == typeName }),
             let schema = registry.schema(named: typeName), !schema.tableColumns.isEmpty
         {
-            return schema.tableColumns.map { TableLayout.Column(path: $0) }
+            return schema.tableColumns.map { TableLayout.Column(spec: $0) }
         }
         var seen = Set<String>()
         var columns: [TableLayout.Column] = []

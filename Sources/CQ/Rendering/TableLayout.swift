@@ -8,9 +8,25 @@ struct TableLayout {
         var isPath = true
         /// The column shows non-record rows themselves.
         var isWholeRow = false
+        /// The header, when it is not the path's last component.
+        var label: String?
 
-        /// The header: a path's last component.
-        var header: String { isPath ? String(path.split(separator: ".").last ?? Substring(path)) : path }
+        /// A column for a schema's table-column spec: `path` or `header=path`
+        /// (`actor=trigger.actor.login`).
+        init(spec: String) {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            self.path = parts.last ?? spec
+            self.label = parts.count == 2 ? parts[0] : nil
+        }
+
+        init(path: String, isPath: Bool = true, isWholeRow: Bool = false) {
+            self.path = path
+            self.isPath = isPath
+            self.isWholeRow = isWholeRow
+        }
+
+        /// The header: the label, or a path's last component.
+        var header: String { label ?? (isPath ? String(path.split(separator: ".").last ?? Substring(path)) : path) }
 
         func cell(of row: Value) -> Value {
             guard case .record(let record) = row else { return isWholeRow ? row : .null }

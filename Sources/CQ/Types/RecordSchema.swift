@@ -9,8 +9,9 @@ public struct RecordSchema: Sendable, Hashable {
     /// The fields in display order.
     public var fields: [Field]
     /// The columns a table shows for records of this schema when the query
-    /// does not `select` its own: field names or dotted paths (`vcs.branch`).
-    /// Empty means every top-level field.
+    /// does not `select` its own: field names or dotted paths (`vcs.branch`),
+    /// optionally with a header (`actor=trigger.actor.login`). Empty means
+    /// every top-level field.
     public var tableColumns: [String]
 
     /// One field of a record schema.

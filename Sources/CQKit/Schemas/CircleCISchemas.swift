@@ -21,7 +21,9 @@ enum CircleCISchemas {
                 summary: "The API's own pipeline `state`, which describes config processing only and never says failed."),
         ],
         adding: [url("pipeline")],
-        tableColumns: ["number", "state", "vcs.branch", "trigger.type", "trigger.actor.login", "created_at", "id"])
+        tableColumns: [
+            "number", "state", "vcs.branch", "trigger=trigger.type", "actor=trigger.actor.login", "created_at", "id",
+        ])
 
     static let workflow = derive(
         APISchemas.workflow,
@@ -43,7 +45,7 @@ enum CircleCISchemas {
         APISchemas.jobDetails,
         replacing: "duration",
         with: [.init("duration", .optional(.duration), summary: "How long the job ran (the API's milliseconds).")],
-        tableColumns: ["number", "name", "status", "executor.resource_class", "duration", "created_at"])
+        tableColumns: ["number", "name", "status", "resource_class=executor.resource_class", "duration", "created_at"])
 
     static let testResult = derive(
         secondsAsDurations(APISchemas.testResult), adding: jobContext,
@@ -59,15 +61,15 @@ enum CircleCISchemas {
     static let workflowMetrics = derive(
         secondsAsDurations(APISchemas.workflowMetrics),
         tableColumns: [
-            "name", "metrics.total_runs", "metrics.success_rate", "metrics.duration_metrics.median",
-            "metrics.duration_metrics.p95", "window_end",
+            "name", "runs=metrics.total_runs", "success_rate=metrics.success_rate",
+            "median=metrics.duration_metrics.median", "p95=metrics.duration_metrics.p95", "window_end",
         ])
 
     static let jobMetrics = derive(
         secondsAsDurations(APISchemas.jobMetrics),
         tableColumns: [
-            "name", "metrics.total_runs", "metrics.failed_runs", "metrics.success_rate", "metrics.duration_metrics.median",
-            "metrics.duration_metrics.p95",
+            "name", "runs=metrics.total_runs", "failed=metrics.failed_runs", "success_rate=metrics.success_rate",
+            "median=metrics.duration_metrics.median", "p95=metrics.duration_metrics.p95",
         ])
 
     /// The document leaves `created-at` untyped; CircleCI sends an ISO 8601 date.
