@@ -191,22 +191,14 @@ struct InsightsBuiltins {
         _ name: String, _ parameters: [Parameter], of schema: RecordSchema, summary: String, examples: [String] = [],
         _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
     ) -> Builtin {
-        Builtin(
-            name, kind: .source, parameters: parameters, summary: summary, examples: examples,
-            result: .fixed(.list(.record(schema))), effect: .readsAPI,
-            implementation: .function { invocation in
-                let factory = self.factory
-                return .stream(APIErrors.stream(try makeList(invocation)) { try factory.record($0, schema) })
-            })
+        .apiList(name, parameters, of: schema, session: session, summary: summary, examples: examples, makeList)
     }
 
     private func single(
         _ name: String, _ parameters: [Parameter], of schema: RecordSchema? = nil, returning type: ValueType? = nil,
         summary: String, examples: [String] = [], _ body: @escaping @Sendable (Invocation) async throws -> Value
     ) -> Builtin {
-        Builtin(
-            name, kind: .source, parameters: parameters, summary: summary, examples: examples,
-            result: .fixed(type ?? schema.map { .record($0) } ?? .any), effect: .readsAPI,
-            implementation: .function { invocation in .value(try await APIErrors.mapping { try await body(invocation) }) })
+        .apiValue(name, parameters, returns: type ?? schema.map { .record($0) } ?? .any, summary: summary,
+                  examples: examples, body)
     }
 }

@@ -47,9 +47,6 @@ struct ProjectBuiltins {
         _ name: String, _ parameters: [Parameter], returns type: ValueType, summary: String, examples: [String] = [],
         _ body: @escaping @Sendable (Invocation) async throws -> Value
     ) -> Builtin {
-        Builtin(
-            name, kind: .source, parameters: parameters, summary: summary, examples: examples, result: .fixed(type),
-            effect: .readsAPI,
-            implementation: .function { invocation in .value(try await APIErrors.mapping { try await body(invocation) }) })
+        .apiValue(name, parameters, returns: type, summary: summary, examples: examples, body)
     }
 }

@@ -73,12 +73,6 @@ struct SettingsBuiltins {
         _ name: String, _ parameters: [Parameter], of schema: RecordSchema, summary: String, examples: [String] = [],
         _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
     ) -> Builtin {
-        Builtin(
-            name, kind: .source, parameters: parameters, summary: summary, examples: examples,
-            result: .fixed(.list(.record(schema))), effect: .readsAPI,
-            implementation: .function { invocation in
-                let factory = self.factory
-                return .stream(APIErrors.stream(try makeList(invocation)) { try factory.record($0, schema) })
-            })
+        .apiList(name, parameters, of: schema, session: session, summary: summary, examples: examples, makeList)
     }
 }
