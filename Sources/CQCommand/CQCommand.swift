@@ -12,7 +12,12 @@ struct CQCommand: AsyncParsableCommand {
               cq report.cq --format json
               cq                      (interactive REPL)
 
+            Options of queries and scripts (cq help run lists them all):
+              -e QUERY, --format table|json|ndjson|csv|vertical, --demo, --host URL,
+              --allow-writes, --arg name=value
+
             Token: CIRCLECI_TOKEN, CIRCLE_TOKEN or ~/.circleci/cli.yml. Host: --host, CIRCLECI_HOST.
+            cq help NAME describes a builtin (pipelines, where, …) or record type (Job, …).
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, CheckCommand.self, FormatCommand.self, HelpCommand.self, SimulatorCommand.self],

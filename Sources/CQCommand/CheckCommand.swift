@@ -90,6 +90,10 @@ struct HelpCommand: AsyncParsableCommand {
             print(help.overview, terminator: "")
             return
         }
+        if let command = CQCommand.configuration.subcommands.first(where: { $0.configuration.commandName == name }) {
+            print(CQCommand.helpMessage(for: command))
+            return
+        }
         guard let text = help.topic(name) else {
             var message = "cq: no builtin or record type named `\(name)`"
             if let suggestion = help.suggestion(for: name) { message += "; did you mean `\(suggestion)`?" }

@@ -3,7 +3,7 @@ import CQ
 
 /// Options every command that evaluates queries shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, ndjson, csv or vertical (default: table).")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "CircleCI host for server installations (default: $CIRCLECI_HOST, ~/.circleci/cli.yml, https://circleci.com).")

@@ -9,8 +9,8 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Evaluate a query (-e), run a .cq script, or start the interactive REPL.",
         discussion: """
-            Without -e or FILE, cq starts the REPL when standard input is a terminal and reads
-            a program from standard input otherwise. Scripts see their arguments as $args
+            Without -e or FILE, cq starts the REPL when standard input is a terminal and reads \
+            a program from standard input otherwise. Scripts see their arguments as $args \
             (a list of strings) and --arg name=value as $name.
             """)
 
