@@ -3,7 +3,9 @@
 /// Inside `()`, `[]`, `{}` and string interpolations newlines are whitespace.
 /// At the top level a newline separates statements unless
 /// - the line's last token cannot end an expression (see ``continuesLine(after:previous:)``), or
-/// - the next non-blank, non-comment line starts with `|` (leading-pipe style).
+/// - the next non-blank, non-comment line starts with `|` (leading-pipe style),
+///   or with a word that cannot begin a statement: `and`, `or`, `then`, `else`,
+///   or — inside a `group by` stage — `with` (its aggregates).
 ///
 /// A newline before a line starting with `let` or `def` always separates,
 /// even inside brackets: those words only begin statements, so an unclosed
@@ -25,7 +27,15 @@ public enum NewlineRules {
         var output: [Token] = []
         var comments: [Comment] = []
         var stack: [Token] = []
+        var inGroupStage = false
         for (index, token) in tokens.enumerated() {
+            if stack.isEmpty {
+                if token.kind.is(.pipe) || token.kind.is(.semicolon) {
+                    inGroupStage = false
+                } else if token.kind.plainIdentifier == "group", output.last?.kind.is(.pipe) == true {
+                    inGroupStage = true
+                }
+            }
             switch token.kind {
             case .comment(let text):
                 comments.append(Comment(text, range: token.range))
@@ -34,12 +44,15 @@ public enum NewlineRules {
                 if !nested, next.kind.is(.let) || next.kind.is(.def) {
                     stack.removeAll()
                     if let last = output.last, !isSeparator(last) { output.append(token) }
-                } else if nested || !stack.isEmpty || next.kind.is(.pipe) {
+                } else if nested || !stack.isEmpty || next.kind.is(.pipe)
+                    || continuesLine(before: next, inGroupStage: inGroupStage)
+                {
                     continue
                 } else if let last = output.last, !isSeparator(last),
                     !continuesLine(after: last, previous: output.dropLast().last)
                 {
                     output.append(token)
+                    inGroupStage = false
                 }
             case .punctuation(let p) where p.closing != nil:
                 stack.append(token)
@@ -57,6 +70,14 @@ public enum NewlineRules {
             }
         }
         return Layout(tokens: output, comments: comments, openBrackets: stack)
+    }
+
+    /// Whether a line starting with `first` continues the line before it: words
+    /// that cannot begin a statement (`and`, `or`, `then`, `else`), and `with`
+    /// in a `group by` stage.
+    static func continuesLine(before first: Token, inGroupStage: Bool) -> Bool {
+        first.kind.is(.and) || first.kind.is(.or) || first.kind.is(.then) || first.kind.is(.else)
+            || (inGroupStage && first.kind.plainIdentifier == "with")
     }
 
     /// Whether a line ending with `last` (preceded by `previous`) continues on the
