@@ -48,11 +48,13 @@ struct RunCommand: AsyncParsableCommand {
         let positional = query == nil ? scriptArguments : (file.map { [$0] } ?? []) + scriptArguments
         variables["args"] = .list(positional.map(Value.string))
         let runner = QueryRunner(engine: engine, services: services, format: options.format)
-        var environment = Environment(variables: variables)
-        var bindings = Checker.Bindings(variables: variables.mapValues { _ in .any })
+        let environment = Environment(variables: variables)
+        var types = variables.mapValues { _ in ValueType.any }
+        types["args"] = .list(.string)
+        let bindings = Checker.Bindings(variables: types)
 
         if let query {
-            return await runner.run(SourceFile(name: "<command line>", text: query), environment: &environment, bindings: &bindings)
+            return await Self.interruptible(runner, SourceFile(name: "<command line>", text: query), environment, bindings)
         }
         if let file, file != "-" {
             let text: String
@@ -61,13 +63,26 @@ struct RunCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure(.usage, "cannot read \(file): \((error as NSError).localizedDescription)")
             }
-            return await runner.run(SourceFile(name: file, text: text), environment: &environment, bindings: &bindings)
+            return await Self.interruptible(runner, SourceFile(name: file, text: text), environment, bindings)
         }
         if file == nil, Terminal.standardInputIsTerminal {
             return await InteractiveSession(runner: runner, services: services, options: options)
                 .run(environment: environment, bindings: bindings)
         }
         let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        return await runner.run(SourceFile(name: "<stdin>", text: text), environment: &environment, bindings: &bindings)
+        return await Self.interruptible(runner, SourceFile(name: "<stdin>", text: text), environment, bindings)
+    }
+
+    /// Runs `source`, stopping it on Ctrl-C with "Cancelled." and status 130.
+    private static func interruptible(
+        _ runner: QueryRunner, _ source: SourceFile, _ environment: Environment, _ bindings: Checker.Bindings
+    ) async -> ExitStatus {
+        let status = await Interruption.cancellingOnInterrupt {
+            var environment = environment
+            var bindings = bindings
+            return await runner.run(source, environment: &environment, bindings: &bindings)
+        }
+        if status == .interrupted { Terminal.printError("Cancelled.\n") }
+        return status
     }
 }

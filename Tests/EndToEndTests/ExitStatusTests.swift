@@ -84,12 +84,15 @@ import Testing
             await simulator.faults.setLatency(.seconds(60))
             let query = try CQ.start(
                 ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
-            try await Task.sleep(for: .milliseconds(500))
+            // Interrupt once the request is in flight (and cq's handler is in place).
+            for _ in 0..<400 where await simulator.requestLog.count == 0 {
+                try await Task.sleep(for: .milliseconds(50))
+            }
             query.interrupt()
             let result = await query.result(timeout: .seconds(20))
             #expect(!result.timedOut, "Ctrl-C stops cq while a request is in flight")
-            // Killed by SIGINT (a shell reports 130) or exiting 130 itself.
-            #expect((query.wasSignaled && result.status == SIGINT) || result.status == 130, "\(result)")
+            #expect(result.status == 130, "\(result)")
+            #expect(result.stderr.contains("Cancelled."), "\(result)")
             #expect(result.stdout.isEmpty)
         }
     }
