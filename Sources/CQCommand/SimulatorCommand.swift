@@ -16,6 +16,9 @@ struct SimulatorCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let now = environment["CQ_NOW"].flatMap { try? Date($0, strategy: .iso8601) } ?? Simulator.defaultNow()
         let simulator = Simulator(now: now)
+        if let latency = environment["CQ_DEMO_LATENCY_MS"].flatMap(Int.init), latency > 0 {
+            await simulator.faults.setLatency(.milliseconds(latency))
+        }
         try await simulator.run(port: port) { url in
             let banner = """
                 Simulated CircleCI listening on \(url.absoluteString)

@@ -85,7 +85,7 @@ import Testing
             let query = try CQ.start(
                 ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
             // Interrupt once the request is in flight (and cq's handler is in place).
-            for _ in 0..<400 where await simulator.requestLog.count == 0 {
+            for _ in 0..<400 where await simulator.requestLog.arrived == 0 {
                 try await Task.sleep(for: .milliseconds(50))
             }
             query.interrupt()

@@ -20,6 +20,7 @@ struct SimulatorEngine: Sendable {
         let match = Router.match(request)
         let operationID = match?.route.operationID ?? "unknown"
         let auth = Authentication.of(request, expecting: token)
+        await log.noteArrival()
         let (latency, fault) = await faults.next(host: request.host, method: request.method, path: request.path,
                                                  operationID: operationID)
         var pause = latency

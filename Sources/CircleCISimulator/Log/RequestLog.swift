@@ -25,6 +25,7 @@ public struct RequestLogEntry: Sendable, Hashable {
 /// Every request since the last reset, for assertions and benchmarks.
 public actor RequestLog {
     private var items: [RequestLogEntry] = []
+    private var arrivals = 0
 
     init() {}
 
@@ -33,6 +34,10 @@ public actor RequestLog {
 
     /// How many requests were answered.
     public var count: Int { items.count }
+
+    /// How many requests have arrived, answered or not (a slow one counts as
+    /// soon as it is received).
+    public var arrived: Int { arrivals }
 
     /// How many requests routed to `operationID`.
     public func count(operationID: String) -> Int {
@@ -47,6 +52,11 @@ public actor RequestLog {
     /// Forgets every entry; sequence numbers start again at 1.
     public func reset() {
         items.removeAll()
+        arrivals = 0
+    }
+
+    func noteArrival() {
+        arrivals += 1
     }
 
     func record(host: SimulatorHost, method: String, path: String, query: String, operationID: String,
