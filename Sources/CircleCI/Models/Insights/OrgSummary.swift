@@ -3,14 +3,14 @@ import Foundation
 /// Metrics and trends of an organization and of each of its projects (`getOrgSummaryData`).
 public struct OrgSummary: Codable, Sendable, Hashable {
     /// Aggregated metrics for an org, with trends.
-    public var orgData: OrgData
+    public var orgData: AggregateSummary
     /// Metrics for a single project, across all branches
     public var orgProjectData: [ProjectData]
     /// A list of all the project names in the organization.
     @ExplicitNull public var allProjects: [String]?
 
     /// Creates an `OrgSummary` from its fields.
-    public init(orgData: OrgData, orgProjectData: [ProjectData], allProjects: [String]? = nil) {
+    public init(orgData: AggregateSummary, orgProjectData: [ProjectData], allProjects: [String]? = nil) {
         self.orgData = orgData
         self.orgProjectData = orgProjectData
         self.allProjects = allProjects
@@ -23,26 +23,6 @@ public struct OrgSummary: Codable, Sendable, Hashable {
     }
 }
 
-extension OrgSummary {
-    /// Aggregated metrics for an org, with trends.
-    public struct OrgData: Codable, Sendable, Hashable {
-        /// Metrics for a single org metrics.
-        public var metrics: AggregateMetrics
-        /// Trends for a single org.
-        public var trends: AggregateTrends
-
-        /// Creates an `OrgData` from its fields.
-        public init(metrics: AggregateMetrics, trends: AggregateTrends) {
-            self.metrics = metrics
-            self.trends = trends
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case metrics
-            case trends
-        }
-    }
-}
 
 extension OrgSummary {
     /// Metrics for a single project, across all branches

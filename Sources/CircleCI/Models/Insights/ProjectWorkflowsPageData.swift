@@ -8,7 +8,7 @@ public struct ProjectWorkflowsPageData: Codable, Sendable, Hashable {
     /// The unique ID of the project
     public var projectID: String?
     /// Metrics and trends data aggregated for a given project.
-    public var projectData: ProjectData?
+    public var projectData: AggregateSummary?
     /// A list of metrics and trends data for workflows for a given project.
     public var projectWorkflowData: [WorkflowData]?
     /// A list of metrics and trends data for branches for a given project.
@@ -22,7 +22,7 @@ public struct ProjectWorkflowsPageData: Codable, Sendable, Hashable {
     public init(
         orgID: String? = nil,
         projectID: String? = nil,
-        projectData: ProjectData? = nil,
+        projectData: AggregateSummary? = nil,
         projectWorkflowData: [WorkflowData]? = nil,
         projectWorkflowBranchData: [BranchData]? = nil,
         allBranches: [String]? = nil,
@@ -48,26 +48,6 @@ public struct ProjectWorkflowsPageData: Codable, Sendable, Hashable {
     }
 }
 
-extension ProjectWorkflowsPageData {
-    /// Metrics and trends data aggregated for a given project.
-    public struct ProjectData: Codable, Sendable, Hashable {
-        /// Metrics aggregated across all workflows and branches for a project.
-        public var metrics: AggregateMetrics
-        /// Metric trends aggregated across all workflows and branches for a project.
-        public var trends: AggregateTrends
-
-        /// Creates a `ProjectData` from its fields.
-        public init(metrics: AggregateMetrics, trends: AggregateTrends) {
-            self.metrics = metrics
-            self.trends = trends
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case metrics
-            case trends
-        }
-    }
-}
 
 extension ProjectWorkflowsPageData {
     /// A list of metrics and trends data for workflows for a given project.
