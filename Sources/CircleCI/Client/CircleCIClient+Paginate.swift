@@ -13,7 +13,9 @@ extension CircleCIClient {
             if let token {
                 request.query.append(URLQueryItem(name: "page-token", value: token))
             }
-            return try await fetch(Page<Element>.self, request)
+            let page = try await fetch(Page<Element>.self, request)
+            metrics.recordPage()
+            return page
         }
     }
 }

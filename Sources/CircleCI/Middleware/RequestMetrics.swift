@@ -27,6 +27,15 @@ public final class RequestMetrics: Sendable {
         public var requestsByOperation: [String: Int] = [:]
         /// Requests sent whose response has not arrived yet.
         public var inFlight = 0
+        /// The most requests that were in flight at once since the last
+        /// ``RequestMetrics/resetPeakInFlight()`` (or ``RequestMetrics/reset()``).
+        public var peakInFlight = 0
+        /// Pages of paginated lists read, from the network or a cache.
+        public var pages = 0
+        /// Requests a cache answered without reaching the network.
+        public var cacheHits = 0
+        /// Cache hits per operation ID.
+        public var cacheHitsByOperation: [String: Int] = [:]
 
         /// Creates an all-zero snapshot.
         public init() {}
@@ -47,10 +56,27 @@ public final class RequestMetrics: Sendable {
         state.withLock { $0 = Snapshot() }
     }
 
+    /// Starts a new peak: ``Snapshot/peakInFlight`` becomes the number in flight now.
+    ///
+    /// Read ``snapshot`` before and after a query and call this before it, to
+    /// know the query's own peak.
+    public func resetPeakInFlight() {
+        state.withLock { $0.peakInFlight = $0.inFlight }
+    }
+
+    /// Counts a request a cache answered (a ``ClientMiddleware`` that caches calls this).
+    public func recordCacheHit(operationID: String) {
+        state.withLock {
+            $0.cacheHits += 1
+            $0.cacheHitsByOperation[operationID, default: 0] += 1
+        }
+    }
+
     func recordRequest(operationID: String, bytesSent: Int) {
         state.withLock {
             $0.requests += 1
             $0.inFlight += 1
+            $0.peakInFlight = max($0.peakInFlight, $0.inFlight)
             $0.bytesSent += bytesSent
             $0.requestsByOperation[operationID, default: 0] += 1
         }
@@ -65,6 +91,10 @@ public final class RequestMetrics: Sendable {
 
     func recordCompletion() {
         state.withLock { $0.inFlight -= 1 }
+    }
+
+    func recordPage() {
+        state.withLock { $0.pages += 1 }
     }
 
     func recordFailure() {
