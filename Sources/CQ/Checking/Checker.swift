@@ -35,33 +35,54 @@ public struct Checker: Sendable {
     ///
     /// - Returns: the problems found, in source order.
     public func check(_ program: Program, bindings: inout Bindings) -> [Diagnostic] {
-        var session = CheckSession(checker: self)
+        bind(program, bindings: &bindings).diagnostics
+    }
+
+    /// Binds `program`: resolves every builtin it calls, matches arguments to
+    /// parameters and infers types, updating `bindings` with its `let`s and
+    /// `def`s.
+    ///
+    /// Binding never fails: what cannot be bound becomes a node that throws
+    /// when evaluated, and the problems found are returned with it.
+    public func bind(_ program: Program, bindings: inout Bindings) -> (program: BoundProgram, diagnostics: [Diagnostic]) {
+        var binder = Binder(checker: self)
+        var statements: [BoundStatement] = []
         for statement in program.statements {
             switch statement.kind {
             case .let(let name, let value):
-                let type = session.infer(value, in: CheckScope(bindings))
-                bindings.variables[name.name] = type
+                let bound = binder.bind(value, in: BindScope(bindings))
+                bindings.variables[name.name] = bound.type
+                statements.append(BoundStatement(kind: .let(name.name, bound), range: statement.range))
             case .def(let name, let parameters, let body):
-                let function = UserFunction(name: name.name, parameters: parameters.map(\.name), body: body)
-                bindings.functions[name.name] = function
-                var scope = CheckScope(bindings)
+                let names = parameters.map(\.name)
+                let placeholder = BoundExpr(.literal(.null), range: body.range, type: .any)
+                // Known while its body is bound, so that it may call itself.
+                bindings.functions[name.name] = UserFunction(name: name.name, parameters: names, body: placeholder)
+                var scope = BindScope(bindings)
                 for parameter in parameters { scope.variables[parameter.name] = .any }
+                let bound: BoundExpr
                 if case .stageChain(let stages) = body.kind {
-                    _ = session.flow(.any, through: stages, in: scope)
+                    let (boundStages, type) = binder.flow(.any, through: stages, in: scope)
+                    bound = BoundExpr(.stageChain(boundStages), range: body.range, type: type)
                 } else {
-                    _ = session.infer(body, in: scope)
+                    bound = binder.bind(body, in: scope)
                 }
+                let function = UserFunction(name: name.name, parameters: names, body: bound)
+                bindings.functions[name.name] = function
+                statements.append(BoundStatement(kind: .def(function), range: statement.range))
             case .expression(let expr):
-                _ = session.infer(expr, in: CheckScope(bindings))
+                statements.append(
+                    BoundStatement(kind: .expression(binder.bind(expr, in: BindScope(bindings))), range: statement.range))
             }
         }
-        return session.diagnostics.sorted { $0.range.start < $1.range.start }
+        let diagnostics = binder.diagnostics.sorted { $0.range.start < $1.range.start }
+        return (BoundProgram(statements: statements), diagnostics)
     }
 
     /// The static type of `expr` (what `:schema` shows), without diagnostics.
     public func type(of expr: Expr, bindings: Bindings = .init()) -> ValueType {
-        var session = CheckSession(checker: self)
-        return session.infer(expr, in: CheckScope(bindings))
+        var binder = Binder(checker: self)
+        return binder.bind(expr, in: BindScope(bindings)).type
     }
 
     /// The type of the rows flowing into stage number `index` of `pipeline`'s
@@ -70,32 +91,9 @@ public struct Checker: Sendable {
     public func rowType(enteringStage index: Int, of source: Expr, stages: [Stage], bindings: Bindings = .init())
         -> ValueType
     {
-        var session = CheckSession(checker: self)
-        let scope = CheckScope(bindings)
-        let type = session.flow(session.infer(source, in: scope), through: Array(stages.prefix(index)), in: scope)
-        return CheckSession.rowType(of: type)
-    }
-}
-
-/// What names mean at one point of checking.
-struct CheckScope {
-    var variables: [String: ValueType]
-    var functions: [String: UserFunction]
-    var locals: [String: ValueType] = [:]
-    var row: ValueType?
-    var inGroup = false
-    var groupRowType: ValueType?
-
-    init(_ bindings: Checker.Bindings) {
-        self.variables = bindings.variables
-        self.functions = bindings.functions
-    }
-
-    func with(row: ValueType) -> CheckScope {
-        var copy = self
-        copy.row = row
-        copy.inGroup = false
-        copy.groupRowType = nil
-        return copy
+        var binder = Binder(checker: self)
+        let scope = BindScope(bindings)
+        let type = binder.flow(binder.bind(source, in: scope).type, through: Array(stages.prefix(index)), in: scope).1
+        return Binder.rowType(of: type)
     }
 }

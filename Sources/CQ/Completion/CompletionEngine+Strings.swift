@@ -23,25 +23,39 @@ extension CompletionEngine {
         }
     }
 
-    /// The parameter a string argument at the cursor is for: `label:` before it,
-    /// or its position among the call's arguments.
+    /// The parameter a string argument at the cursor is for: `label:` before
+    /// it, or the one the arguments before it leave next, as the checker
+    /// matches them (``ArgumentMatcher``).
     private func parameter(of builtin: Builtin, at analysis: CursorAnalysis) -> Parameter? {
-        let tokens = analysis.segmentSinceOpener
-        if tokens.count >= 2, tokens[tokens.count - 1].kind == .punctuation(.colon),
-            let label = tokens[tokens.count - 2].kind.anyIdentifier
-        {
-            return builtin.parameters.first { $0.name == label }
-        }
+        var arguments: [[Token]] = [[]]
         var depth = 0
-        var position = 0
-        for token in tokens {
-            guard case .punctuation(let punctuation) = token.kind else { continue }
-            if punctuation.closing != nil { depth += 1 }
-            if punctuation.isClosing { depth -= 1 }
-            if punctuation == .comma, depth == 0 { position += 1 }
+        for token in analysis.segmentSinceOpener {
+            if case .punctuation(let punctuation) = token.kind {
+                if punctuation.closing != nil { depth += 1 }
+                if punctuation.isClosing { depth -= 1 }
+                if punctuation == .comma, depth == 0 {
+                    arguments.append([])
+                    continue
+                }
+            }
+            arguments[arguments.count - 1].append(token)
         }
-        let positional = builtin.parameters.filter { !$0.isLabelRequired }
-        return position < positional.count ? positional[position] : nil
+        let current = arguments.removeLast()
+        let given = arguments.map { tokens in
+            ArgumentMatcher.Argument(label: Self.label(of: tokens), range: tokens.first?.range ?? .at(0))
+        }
+        // A function or aggregate used as a stage gets its first argument from the pipe.
+        let piped = analysis.isInStage && analysis.stageTokens.first?.kind.anyIdentifier == builtin.name
+            && (builtin.kind == .function || builtin.kind == .aggregate)
+        return ArgumentMatcher(builtin, skipping: piped ? 1 : 0)
+            .parameter(after: given, label: Self.label(of: current)?.name)
+    }
+
+    /// The label of an argument's tokens (`branch: "x"`), if it has one.
+    private static func label(of tokens: [Token]) -> Identifier? {
+        guard tokens.count >= 2, tokens[1].kind == .punctuation(.colon), let name = tokens[0].kind.anyIdentifier
+        else { return nil }
+        return Identifier(name, range: tokens[0].range)
     }
 
     /// Organisation slugs (`gh/acme`) of the known project slugs.

@@ -14,16 +14,16 @@ public struct Environment: Sendable {
 }
 
 /// A function defined with `def`.
-public struct UserFunction: Sendable, Hashable {
+public struct UserFunction: Sendable {
     /// Its name.
     public var name: String
     /// Its parameter names, bound as variables in the body.
     public var parameters: [String]
-    /// The body; a ``Expr/Kind/stageChain(_:)`` body makes it a stage.
-    public var body: Expr
+    /// The bound body; a ``BoundExpr/Kind/stageChain(_:)`` body makes it a stage.
+    public var body: BoundExpr
 
     /// Creates a user function.
-    public init(name: String, parameters: [String], body: Expr) {
+    public init(name: String, parameters: [String], body: BoundExpr) {
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -46,6 +46,9 @@ struct Scope: Sendable {
     var row: Value?
     /// The rows of the group whose aggregates `group by … with` is computing.
     var groupRows: [Value]?
+    /// Per-row values of aggregates over ``groupRows`` are computed several
+    /// rows at once (the planner found they make requests).
+    var concurrentRows = false
     /// User-function call depth.
     var depth = 0
 
@@ -58,6 +61,7 @@ struct Scope: Sendable {
         var copy = self
         copy.row = row
         copy.groupRows = nil
+        copy.concurrentRows = false
         return copy
     }
 }

@@ -17,6 +17,10 @@ public struct EvaluationOptions: Sendable {
     /// (`sort`, `group by`, `count`, `last`), so an unbounded API list cannot
     /// page forever.
     public var maxRowsPerStage: Int
+    /// How many rows fan-outs (`jobs`, `tests`, …) and stages that make
+    /// requests work on at once, ahead of their consumer. The engine also
+    /// allows this many HTTP requests in flight for the whole query.
+    public var concurrency: Int
 
     /// Creates options; the defaults are read-only, files allowed, generous limits.
     public init(
@@ -25,7 +29,8 @@ public struct EvaluationOptions: Sendable {
         maxSteps: Int = 50_000_000,
         maxDepth: Int = 200,
         timeout: Duration? = nil,
-        maxRowsPerStage: Int = 100_000
+        maxRowsPerStage: Int = 100_000,
+        concurrency: Int = 8
     ) {
         self.allowWrites = allowWrites
         self.allowFiles = allowFiles
@@ -33,6 +38,7 @@ public struct EvaluationOptions: Sendable {
         self.maxDepth = maxDepth
         self.timeout = timeout
         self.maxRowsPerStage = maxRowsPerStage
+        self.concurrency = concurrency
     }
 }
 
@@ -49,6 +55,8 @@ public struct EvaluationContext: Sendable {
     public let registry: BuiltinRegistry
     /// Results remembered during the evaluation (derived fields, repeated fetches).
     public let memo: Memo
+    /// The tasks the evaluation started to work ahead of its consumers.
+    public let tasks: BackgroundTasks
     let meter: StepMeter
 
     /// Creates the context for one evaluation.
@@ -56,6 +64,7 @@ public struct EvaluationContext: Sendable {
         self.now = now
         self.options = options
         self.registry = registry
+        self.tasks = BackgroundTasks()
         self.memo = Memo()
         self.meter = StepMeter(limit: options.maxSteps)
     }

@@ -2,10 +2,10 @@ import Foundation
 
 extension Evaluator {
     /// Evaluates the expressions that always produce a single value.
-    func scalar(_ expr: Expr, in scope: Scope) async throws -> Value {
+    func scalar(_ expr: BoundExpr, in scope: Scope) async throws -> Value {
         switch expr.kind {
-        case .literal(let literal):
-            return Self.value(of: literal)
+        case .literal(let value):
+            return value
         case .interpolatedString(let parts):
             var text = ""
             for part in parts {
@@ -21,7 +21,7 @@ extension Evaluator {
             return .list(values)
         case .record(let entries):
             var record = Record()
-            for entry in entries { record[entry.key.name] = try await value(of: entry.value, in: scope) }
+            for entry in entries { record[entry.key] = try await value(of: entry.value, in: scope) }
             return .record(record)
         case .it:
             guard let row = scope.row else {
@@ -56,9 +56,9 @@ extension Evaluator {
             throw RuntimeError(
                 .query, id: "stage-chain-outside-def", message: "stages need input; pipe something into them",
                 range: expr.range)
-        case .missing:
-            throw RuntimeError(.query, id: "missing-expression", message: "expected an expression", range: expr.range)
-        case .pipeline, .call, .name, .variable:
+        case .invalid(let error):
+            throw error
+        case .pipeline, .call, .userCall, .name, .variable:
             return try await value(of: expr, in: scope)
         }
     }
@@ -74,7 +74,7 @@ extension Evaluator {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at range: SourceRange, in scope: Scope)
+    private func binary(_ op: BinaryOperator, _ left: BoundExpr, _ right: BoundExpr, at range: SourceRange, in scope: Scope)
         async throws -> Value
     {
         switch op {

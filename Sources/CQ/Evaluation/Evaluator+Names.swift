@@ -8,7 +8,8 @@ extension Evaluator {
         }
         if let data = scope.variables[name] { return data }
         if let function = scope.functions[name], function.parameters.isEmpty {
-            return try await callUser(function, arguments: [], input: nil, at: range, in: scope)
+            return try await callUser(
+                named: Identifier(function.name, range: range), arguments: [], input: nil, at: range, in: scope)
         }
         if case .record = scope.row { return .value(.null) }
         let known = Array(scope.variables.keys) + Array(scope.locals.keys) + Array(scope.functions.keys)

@@ -2,68 +2,97 @@ import OrderedCollections
 
 extension Evaluator {
     /// Applies one stage to the data flowing into it.
-    func apply(_ stage: Stage, to input: PipelineData, in scope: Scope) async throws -> PipelineData {
+    func apply(_ stage: BoundStage, to input: PipelineData, in scope: Scope) async throws -> PipelineData {
         try Task.checkCancellation()
+        let concurrent = stage.evaluatesConcurrently
         switch stage.kind {
         case .where(let condition):
             guard input.isSequence else {
                 let row = try await collect(input, at: stage.range)
                 return .value(try await value(of: condition, in: scope.with(row: row)).isTruthy ? row : .null)
             }
-            return .stream(input.rows.filter { row in
+            let test: @Sendable (Value) async throws -> Bool = { row in
                 try await value(of: condition, in: scope.with(row: row)).isTruthy
+            }
+            guard concurrent else { return .stream(input.rows.filter(test)) }
+            return .stream(input.rows.flatMapConcurrently(window: window, tasks: context.tasks) { row in
+                ValueStream(try await test(row) ? [row] : [])
             })
         case .select(let columns):
-            return try await mapRows(input, at: stage.range) { row in
+            return try await mapRows(input, at: stage.range, concurrently: concurrent) { row in
                 try await project(columns, of: row, in: scope)
             }
         case .map(let transform):
-            return try await mapRows(input, at: stage.range) { row in
+            return try await mapRows(input, at: stage.range, concurrently: concurrent) { row in
                 try await value(of: transform, in: scope.with(row: row))
             }
         case .sort(let keys):
-            return .value(.list(try await sort(try await rows(of: input, at: stage.range), by: keys, in: scope)))
+            return .value(.list(try await sort(
+                try await rows(of: input, at: stage.range), by: keys, concurrently: concurrent, in: scope)))
         case .group(let keys, let aggregates):
-            return .value(.list(try await group(input, by: keys, with: aggregates, at: stage.range, in: scope)))
+            return .value(.list(try await group(
+                input, by: keys, with: aggregates, concurrently: concurrent, at: stage.range, in: scope)))
         case .slice(let kind, let count):
             return try await slice(input, kind, count: count, at: stage.range, in: scope)
         case .distinct(let columns):
             return .stream(distinct(input, columns, in: scope))
-        case .call(let name, let arguments):
-            if let function = scope.functions[name.name] {
-                return try await callUser(function, arguments: arguments, input: input, at: stage.range, in: scope)
-            }
-            let builtin = try lookUp(name, in: scope)
-            return try await applyBuiltinStage(builtin, arguments, to: input, at: stage.range, in: scope)
+        case .call(let call):
+            return try await applyBuiltinStage(call, to: input, concurrently: concurrent, in: scope)
+        case .userCall(let name, let arguments):
+            return try await callUser(named: name, arguments: arguments, input: input, at: stage.range, in: scope)
+        case .stopPaging(let stop):
+            return try await stopPaging(input, at: stop, in: scope)
+        case .invalid(let error):
+            throw error
         }
     }
 
+    /// How many rows a concurrent stage or fan-out works on ahead of its consumer.
+    var window: Int { max(1, context.options.concurrency) }
+
     /// Maps each row, keeping a single value single and a stream lazy.
     private func mapRows(
-        _ input: PipelineData, at range: SourceRange, _ transform: @escaping @Sendable (Value) async throws -> Value
+        _ input: PipelineData, at range: SourceRange, concurrently: Bool,
+        _ transform: @escaping @Sendable (Value) async throws -> Value
     ) async throws -> PipelineData {
         guard input.isSequence else { return .value(try await transform(try await collect(input, at: range))) }
-        return .stream(input.rows.map(transform))
+        guard concurrently else { return .stream(input.rows.map(transform)) }
+        return .stream(input.rows.mapConcurrently(width: window, tasks: context.tasks, transform))
+    }
+
+    /// `transform` of each of `rows`, several at once when `concurrently`, in order.
+    func perRow(
+        _ rows: [Value], concurrently: Bool, _ transform: @escaping @Sendable (Value) async throws -> Value
+    ) async throws -> [Value] {
+        guard concurrently else {
+            var values: [Value] = []
+            values.reserveCapacity(rows.count)
+            for row in rows { values.append(try await transform(row)) }
+            return values
+        }
+        return try await ValueStream(rows).mapConcurrently(width: window, tasks: context.tasks, transform).collect()
     }
 
     /// The record `select` makes of one row.
-    private func project(_ columns: [Column], of row: Value, in scope: Scope) async throws -> Value {
+    private func project(_ columns: [BoundColumn], of row: Value, in scope: Scope) async throws -> Value {
         let rowScope = scope.with(row: row)
         var record = Record()
-        for (position, column) in columns.enumerated() {
-            record[column.name(position: position)] = try await value(of: column.value, in: rowScope)
+        for column in columns {
+            record[column.name] = try await value(of: column.value, in: rowScope)
         }
         return .record(record)
     }
 
-    private func sort(_ rows: [Value], by keys: [SortKey], in scope: Scope) async throws -> [Value] {
+    private func sort(_ rows: [Value], by keys: [BoundSortKey], concurrently: Bool, in scope: Scope) async throws
+        -> [Value]
+    {
         guard !keys.isEmpty else { return rows.sorted(by: Value.sortsBefore) }
-        var keyed: [(keys: [Value], row: Value)] = []
-        for row in rows {
+        let keyLists = try await perRow(rows, concurrently: concurrently) { row in
             var values: [Value] = []
             for key in keys { values.append(try await value(of: key.value, in: scope.with(row: row))) }
-            keyed.append((values, row))
+            return .list(values)
         }
+        let keyed = zip(keyLists, rows).map { (keys: $0.listValue ?? [], row: $1) }
         let sorted = keyed.enumerated().sorted { lhs, rhs in
             for (index, key) in keys.enumerated() {
                 let a = lhs.element.keys[index]
@@ -78,27 +107,30 @@ extension Evaluator {
     }
 
     private func group(
-        _ input: PipelineData, by keys: [Column], with aggregates: [Column], at range: SourceRange, in scope: Scope
+        _ input: PipelineData, by keys: [BoundColumn], with aggregates: [BoundColumn], concurrently: Bool,
+        at range: SourceRange, in scope: Scope
     ) async throws -> [Value] {
-        var groups = OrderedDictionary<[Value], [Value]>()
-        for row in try await rows(of: input, at: range) {
+        let rows = try await rows(of: input, at: range)
+        let keyLists = try await perRow(rows, concurrently: concurrently) { row in
             var key: [Value] = []
             for column in keys { key.append(try await value(of: column.value, in: scope.with(row: row))) }
-            groups[key, default: []].append(row)
+            return .list(key)
         }
+        var groups = OrderedDictionary<[Value], [Value]>()
+        for (key, row) in zip(keyLists, rows) { groups[key.listValue ?? [], default: []].append(row) }
         var results: [Value] = []
         for (key, members) in groups {
             var record = Record()
-            for (position, column) in keys.enumerated() { record[column.name(position: position)] = key[position] }
+            for (position, column) in keys.enumerated() { record[column.name] = key[position] }
             if aggregates.isEmpty {
                 record["count"] = .int(members.count)
                 record["items"] = .list(members)
             } else {
                 var groupScope = scope.with(row: .record(record))
                 groupScope.groupRows = members
-                for (position, column) in aggregates.enumerated() {
-                    record[column.name(position: keys.count + position)] = try await value(
-                        of: column.value, in: groupScope)
+                groupScope.concurrentRows = concurrently
+                for column in aggregates {
+                    record[column.name] = try await value(of: column.value, in: groupScope)
                 }
             }
             results.append(.record(record))
@@ -106,15 +138,16 @@ extension Evaluator {
         return results
     }
 
-    private func slice(_ input: PipelineData, _ kind: SliceKind, count: Expr?, at range: SourceRange, in scope: Scope)
-        async throws -> PipelineData
-    {
+    private func slice(
+        _ input: PipelineData, _ kind: SliceKind, count: BoundExpr?, at range: SourceRange, in scope: Scope
+    ) async throws -> PipelineData {
         var limit: Int?
         if let count {
             let value = try await value(of: count, in: scope)
             guard let int = value.intValue, int >= 0 else {
                 throw RuntimeError(
-                    .query, id: "slice-count", message: "`\(kind.rawValue)` needs a non-negative integer, not \(value.kindDescription)",
+                    .query, id: "slice-count",
+                    message: "`\(kind.rawValue)` needs a non-negative integer, not \(value.kindDescription)",
                     range: count.range)
             }
             limit = int
@@ -135,7 +168,7 @@ extension Evaluator {
     }
 
     /// Unique rows, unique values of one expression, or unique records of several.
-    private func distinct(_ input: PipelineData, _ columns: [Column], in scope: Scope) -> ValueStream {
+    private func distinct(_ input: PipelineData, _ columns: [BoundColumn], in scope: Scope) -> ValueStream {
         let rows = input.rows
         return ValueStream {
             var iterator = rows.makeAsyncIterator()

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Runs checked cq programs.
+/// Runs bound cq programs.
 ///
 /// Expressions evaluate to ``PipelineData``: API lists stay lazy streams until a
-/// stage needs all rows, so `take 3` stops paging early. All work happens in
-/// the calling task; cancelling it stops the evaluation and its requests.
+/// stage needs all rows, so `take 3` stops paging early. Stages the planner
+/// marked, and fan-outs that read the API, work on several rows at once
+/// while keeping the order of their output.
 public struct Evaluator: Sendable {
     /// The shared state of this evaluation.
     public let context: EvaluationContext
@@ -19,16 +20,14 @@ public struct Evaluator: Sendable {
     ///
     /// - Returns: the data of the last expression statement, or `nil` when the
     ///   program has none.
-    public func run(_ program: Program, in environment: inout Environment) async throws -> PipelineData? {
+    public func run(_ program: BoundProgram, in environment: inout Environment) async throws -> PipelineData? {
         var result: PipelineData?
         for statement in program.statements {
             switch statement.kind {
             case .let(let name, let value):
-                let data = try await evaluate(value, in: Scope(environment))
-                environment.variables[name.name] = data
-            case .def(let name, let parameters, let body):
-                environment.functions[name.name] = UserFunction(
-                    name: name.name, parameters: parameters.map(\.name), body: body)
+                environment.variables[name] = try await evaluate(value, in: Scope(environment))
+            case .def(let function):
+                environment.functions[function.name] = function
             case .expression(let expr):
                 result = try await evaluate(expr, in: Scope(environment))
             }
@@ -36,17 +35,22 @@ public struct Evaluator: Sendable {
         return result
     }
 
-    /// Evaluates one expression in `environment`.
-    public func evaluate(_ expr: Expr, in environment: Environment) async throws -> PipelineData {
+    /// Binds and runs `program` without checking it first: what cannot be
+    /// bound fails when (and only if) it is evaluated.
+    public func run(_ program: Program, in environment: inout Environment) async throws -> PipelineData? {
+        var bindings = Checker.Bindings(
+            variables: environment.variables.mapValues { _ in .any }, functions: environment.functions)
+        let checker = Checker(registry: context.registry, allowWrites: context.options.allowWrites)
+        return try await run(checker.bind(program, bindings: &bindings).program, in: &environment)
+    }
+
+    /// Evaluates one bound expression in `environment`.
+    public func evaluate(_ expr: BoundExpr, in environment: Environment) async throws -> PipelineData {
         try await evaluate(expr, in: Scope(environment))
     }
 
-    func evaluate(_ expr: Expr, in scope: Scope) async throws -> PipelineData {
-        guard context.meter.step() else {
-            throw RuntimeError(
-                .limit, id: "step-limit", message: "the query took more than \(context.options.maxSteps) steps",
-                range: expr.range)
-        }
+    func evaluate(_ expr: BoundExpr, in scope: Scope) async throws -> PipelineData {
+        try countStep(at: expr.range)
         try Task.checkCancellation()
         switch expr.kind {
         case .pipeline(let source, let stages):
@@ -55,29 +59,35 @@ public struct Evaluator: Sendable {
                 data = try await apply(stage, to: data, in: scope)
             }
             return data
-        case .call(let callee, let arguments):
-            return try await call(callee, arguments, at: expr.range, in: scope)
+        case .call(let call):
+            return try await self.call(call, in: scope)
+        case .userCall(let callee, let arguments):
+            return try await callUser(named: callee, arguments: arguments, input: nil, at: expr.range, in: scope)
         case .name(let name):
             return try await resolve(name: name, at: expr.range, in: scope)
         case .variable(let name):
             return try variable(name, at: expr.range, in: scope)
         default:
-            return .value(try await value(of: expr, in: scope))
+            return .value(try await scalar(expr, in: scope))
         }
     }
 
     /// Evaluates `expr` to a plain value, reading any stream to its end.
-    func value(of expr: Expr, in scope: Scope) async throws -> Value {
+    func value(of expr: BoundExpr, in scope: Scope) async throws -> Value {
         switch expr.kind {
-        case .pipeline, .call, .name, .variable:
+        case .pipeline, .call, .userCall, .name, .variable:
             return try await collect(try await evaluate(expr, in: scope), at: expr.range)
         default:
-            guard context.meter.step() else {
-                throw RuntimeError(
-                    .limit, id: "step-limit",
-                    message: "the query took more than \(context.options.maxSteps) steps", range: expr.range)
-            }
+            try countStep(at: expr.range)
             return try await scalar(expr, in: scope)
+        }
+    }
+
+    private func countStep(at range: SourceRange) throws {
+        guard context.meter.step() else {
+            throw RuntimeError(
+                .limit, id: "step-limit", message: "the query took more than \(context.options.maxSteps) steps",
+                range: range)
         }
     }
 

@@ -107,6 +107,24 @@ extension ValueStream {
         }
     }
 
+    /// The elements up to (not including) the first for which `isIncluded` is
+    /// false; the source is not pulled past it.
+    public func prefix(while isIncluded: @escaping @Sendable (Value) throws -> Bool) -> ValueStream {
+        let base = self
+        return ValueStream {
+            var iterator = base.makeAsyncIterator()
+            var done = false
+            return {
+                guard !done, let value = try await iterator.next() else { return nil }
+                guard try isIncluded(value) else {
+                    done = true
+                    return nil
+                }
+                return value
+            }
+        }
+    }
+
     /// All but the first `count` elements.
     public func dropFirst(_ count: Int) -> ValueStream {
         let base = self

@@ -74,6 +74,9 @@ public struct Builtin: Sendable {
     public var result: ResultType
     /// What running it may touch.
     public var effect: Effect
+    /// The requests it makes, for `cq explain` and the planner (empty for
+    /// builtins that make none, or that do not describe them).
+    public var endpoints: [Endpoint]
     /// How it runs.
     public var implementation: Implementation
 
@@ -88,6 +91,7 @@ public struct Builtin: Sendable {
         inputTypes: [String] = [],
         result: ResultType,
         effect: Effect = .pure,
+        endpoints: [Endpoint] = [],
         implementation: Implementation
     ) {
         self.name = name
@@ -99,6 +103,7 @@ public struct Builtin: Sendable {
         self.inputTypes = inputTypes
         self.result = result
         self.effect = effect
+        self.endpoints = endpoints
         self.implementation = implementation
     }
 

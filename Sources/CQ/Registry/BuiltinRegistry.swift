@@ -73,6 +73,9 @@ public struct DerivedField: Sendable {
     public var typeName: String
     /// Its schema entry (name, type, summary); `isDerived` is set.
     public var field: RecordSchema.Field
+    /// The requests computing it makes (empty: none), for `cq explain` and
+    /// the planner, which computes request-making fields several rows at once.
+    public var endpoints: [Endpoint]
     /// A key identifying the record for memoisation (e.g. its `id`), or `nil` to not memoise.
     public var memoKey: @Sendable (Record) -> String?
     /// Computes the value.
@@ -82,6 +85,7 @@ public struct DerivedField: Sendable {
     public init(
         typeName: String,
         field: RecordSchema.Field,
+        endpoints: [Endpoint] = [],
         memoKey: @escaping @Sendable (Record) -> String? = { $0["id"]?.stringValue },
         compute: @escaping @Sendable (Record, EvaluationContext) async throws -> Value
     ) {
@@ -89,6 +93,7 @@ public struct DerivedField: Sendable {
         field.isDerived = true
         self.typeName = typeName
         self.field = field
+        self.endpoints = endpoints
         self.memoKey = memoKey
         self.compute = compute
     }

@@ -45,11 +45,13 @@ public struct CQEngine: Sendable {
         return try compile(SourceFile(name: name, text: text), bindings: &bindings)
     }
 
-    /// Parses and checks `source`, updating `bindings` with its `let`s and `def`s.
+    /// Parses, checks, binds and plans `source`, updating `bindings` with its
+    /// `let`s and `def`s.
     public func compile(_ source: SourceFile, bindings: inout Checker.Bindings) throws(CompileError) -> CompiledQuery {
         let parsed = Parser.parse(source)
         let checker = Checker(registry: registry, allowWrites: options.evaluation.allowWrites)
-        var problems = checker.check(parsed.program, bindings: &bindings)
+        let (bound, diagnostics) = checker.bind(parsed.program, bindings: &bindings)
+        var problems = diagnostics
         let syntaxErrors = parsed.diagnostics.filter { $0.severity == .error }
         if !syntaxErrors.isEmpty {
             // Check the statements the parser recovered fully (typos of stage
@@ -64,7 +66,9 @@ public struct CQEngine: Sendable {
         if problems.contains(where: { $0.severity == .error }) {
             throw CompileError(source: source, diagnostics: problems)
         }
-        return CompiledQuery(source: source, program: parsed.program, warnings: parsed.diagnostics + problems)
+        return CompiledQuery(
+            source: source, program: parsed.program, plan: QueryPlanner(registry: registry).plan(bound),
+            warnings: parsed.diagnostics + problems)
     }
 
     /// Runs `query`, updating `environment` with its `let`s and `def`s.
@@ -77,7 +81,7 @@ public struct CQEngine: Sendable {
     public func run(_ query: CompiledQuery, in environment: inout Environment) async throws -> PipelineData? {
         let evaluator = Evaluator(
             context: EvaluationContext(registry: registry, options: options.evaluation, now: options.now()))
-        let program = query.program
+        let program = query.plan
         let start = program.statements.first?.range ?? SourceRange.at(0)
         guard let timeout = options.evaluation.timeout else {
             return try await Self.execute(evaluator, program, &environment)
@@ -99,6 +103,17 @@ public struct CQEngine: Sendable {
         return result
     }
 
+    /// The plan of `query` in a few readable lines (`cq explain`): the requests
+    /// each source makes, what is pushed down, fan-outs and their concurrency,
+    /// what runs locally. Nothing is requested.
+    ///
+    /// - Parameter environment: variables known before the query runs, shown
+    ///   in request paths.
+    public func explain(_ query: CompiledQuery, environment: Environment = Environment()) async -> String {
+        let context = EvaluationContext(registry: registry, options: options.evaluation, now: options.now())
+        return await QueryExplainer(context: context, source: query.source, environment: environment).explain(query.plan)
+    }
+
     /// Compiles and runs `text`, reading the whole result.
     public func evaluate(_ text: String, arguments: [String: Value] = [:]) async throws -> Value {
         var bindings = Checker.Bindings(variables: arguments.mapValues { _ in ValueType.any })
@@ -114,7 +129,7 @@ public struct CQEngine: Sendable {
         return try JSONDecoder().decode(type, from: Data(value.jsonText().utf8))
     }
 
-    private static func execute(_ evaluator: Evaluator, _ program: Program, _ environment: inout Environment)
+    private static func execute(_ evaluator: Evaluator, _ program: BoundProgram, _ environment: inout Environment)
         async throws -> PipelineData?
     {
         guard let data = try await evaluator.run(program, in: &environment) else { return nil }
@@ -159,6 +174,8 @@ public struct CompiledQuery: Sendable {
     public let source: SourceFile
     /// The syntax tree.
     public let program: Program
+    /// The program bound and planned: what runs.
+    public let plan: BoundProgram
     /// Non-fatal diagnostics.
     public let warnings: [Diagnostic]
 }

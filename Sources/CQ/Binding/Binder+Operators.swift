@@ -1,8 +1,17 @@
-extension CheckSession {
-    /// The type of a binary operation, checking enum and timestamp comparisons.
-    mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, in scope: CheckScope) -> ValueType {
-        let leftType = infer(left, in: scope)
-        let rightType = infer(right, in: scope)
+extension Binder {
+    /// A binary operation, checking enum and timestamp comparisons.
+    mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at range: SourceRange, in scope: BindScope)
+        -> BoundExpr
+    {
+        let boundLeft = bind(left, in: scope)
+        let boundRight = bind(right, in: scope)
+        let type = binaryType(op, left, boundLeft.type, right, boundRight.type)
+        return BoundExpr(.binary(op, boundLeft, boundRight), range: range, type: type)
+    }
+
+    private mutating func binaryType(
+        _ op: BinaryOperator, _ left: Expr, _ leftType: ValueType, _ right: Expr, _ rightType: ValueType
+    ) -> ValueType {
         switch op {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             checkLiteral(right, against: leftType, named: left)
