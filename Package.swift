@@ -90,7 +90,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CQTests", dependencies: ["CQ"], resources: [.copy("Corpus")]),
-        .testTarget(name: "CQKitTests", dependencies: ["CQKit", "CQ", "CircleCISimulator", "CircleCI"]),
+        .testTarget(
+            name: "CQKitTests",
+            dependencies: [
+                "CQKit", "CQ", "CircleCISimulator", "CircleCI",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // A tiny program that runs the line editor with a scripted evaluator, so
         // the pseudo-terminal tests can exercise libedit without the network.
         .executableTarget(name: "REPLHarness", dependencies: ["REPL"], path: "Tests/REPLHarness"),

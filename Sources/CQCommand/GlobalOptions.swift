@@ -15,8 +15,20 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Allow queries that change CircleCI state (trigger, rerun, cancel, approve).")
     var allowWrites = false
 
+    @Option(name: .long, help: ArgumentHelp("Most HTTP requests in flight at once, and rows fan-outs work on ahead.", valueName: "n"))
+    var concurrency: Int = EvaluationOptions().concurrency
+
+    @Flag(name: .long, help: "After the query, print what it cost on standard error: time, requests, pages, cache hits.")
+    var stats = false
+
     @Option(name: .customLong("arg"), help: ArgumentHelp("Set a script variable: --arg name=value (read as $name).", valueName: "name=value"))
     var arguments: [String] = []
+
+    /// The evaluation options these flags ask for.
+    func evaluationOptions() throws -> EvaluationOptions {
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
+        return EvaluationOptions(allowWrites: allowWrites, concurrency: concurrency)
+    }
 
     /// The `--arg` values as variables; values that parse as JSON numbers or
     /// booleans keep their type, everything else is a string.

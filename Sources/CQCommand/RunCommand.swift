@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
 
     private func execute() async throws -> ExitStatus {
         let services = try await Services.make(options)
-        let engine = services.engine(options)
+        let engine = try services.engine(options)
         var variables = try options.variables()
         let positional = query == nil ? scriptArguments : (file.map { [$0] } ?? []) + scriptArguments
         variables["args"] = .list(positional.map(Value.string))

@@ -44,10 +44,8 @@ struct Services {
     }
 
     /// The engine for these services and options.
-    func engine(_ options: GlobalOptions) -> CQEngine {
-        CQEngine(
-            session: session,
-            options: EngineOptions(evaluation: EvaluationOptions(allowWrites: options.allowWrites), now: now))
+    func engine(_ options: GlobalOptions) throws -> CQEngine {
+        CQEngine(session: session, options: EngineOptions(evaluation: try options.evaluationOptions(), now: now))
     }
 
     /// `$HOME`, as the `circleci` CLI reads it; the account's home only when unset.

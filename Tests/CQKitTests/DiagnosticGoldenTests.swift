@@ -32,9 +32,7 @@ import Testing
         ("runtime-authentication", #"me()"#),
     ]
 
-    /// `Tests/Golden/CQKitTests`: outside the target, so SwiftPM does not take the files for unhandled resources.
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Golden/CQKitTests")
+    static let golden = GoldenFile(folder: "CQKitTests")
 
     @Test(arguments: cases.map(\.name))
     func golden(_ name: String) async throws {
@@ -57,18 +55,6 @@ import Testing
             #expect(name.hasPrefix("runtime-"), "\(name) failed at run time:\n\(error.diagnostic.message)")
             rendered = DiagnosticRenderer(colored: false).render([error.diagnostic], in: source)
         }
-        try compare(rendered, with: name)
-    }
-
-    private func compare(_ rendered: String, with name: String) throws {
-        let file = Self.goldenDirectory.appendingPathComponent(name + ".txt")
-        let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        guard !recording, let golden = try? String(contentsOf: file, encoding: .utf8) else {
-            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
-            try rendered.write(to: file, atomically: true, encoding: .utf8)
-            if !recording { Issue.record("golden file \(file.lastPathComponent) was missing; recorded it") }
-            return
-        }
-        #expect(rendered == golden, "\n\(rendered)")
+        try Self.golden.compare(rendered, with: name)
     }
 }

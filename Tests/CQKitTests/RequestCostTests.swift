@@ -71,7 +71,10 @@ import Testing
         let examined = try await harness.evaluate(
             #"pipelines("gh/acme/api") | take 60 | where number >= \#(number) and api_state == "created" | count"#
         ).intValue
-        #expect(requests["listWorkflowsByPipelineId"] == examined)
+        // `where` examines several rows at once, at most one window ahead of what `take` needs.
+        let window = EvaluationOptions().concurrency
+        #expect(requests["listWorkflowsByPipelineId"] >= examined ?? 0)
+        #expect(requests["listWorkflowsByPipelineId"] <= (examined ?? 0) + window)
     }
 
     @Test func stateAndJobsShareTheWorkflowFetch() async throws {

@@ -49,7 +49,8 @@ extension Evaluator {
             let expand: @Sendable (Value) async throws -> ValueStream = { row in
                 try await guarded(at: range) { try await run(row, invocation) }.rows
             }
-            guard builtin.effect != .pure else { return .stream(input.rows.flatMap(expand)) }
+            // Reads run several rows at once; writes one at a time, in order.
+            guard builtin.effect == .readsAPI else { return .stream(input.rows.flatMap(expand)) }
             return .stream(input.rows.flatMapConcurrently(window: window, tasks: context.tasks, expand))
         case .aggregate(let run):
             let rows = try await rows(of: input, at: range)

@@ -1,4 +1,16 @@
 extension QueryExplainer {
+    /// A request of a stage, or one line saying it is not made again when an
+    /// earlier stage already made it and it is remembered.
+    func request(_ endpoint: Endpoint, of call: BoundCall?, indent: String, remembered: inout Set<String>) async
+        -> [String]
+    {
+        guard endpoint.isRemembered else { return await request(endpoint, of: call, indent: indent, prefix: "") }
+        guard remembered.insert(endpoint.operation).inserted else {
+            return [indent + "\(endpoint.operation): already requested above for these rows, not again"]
+        }
+        return await request(endpoint, of: call, indent: indent, prefix: "")
+    }
+
     /// `GET /path?query · operation · paged · caching`, with the arguments of
     /// `call` that are constants filled in.
     func request(_ endpoint: Endpoint, of call: BoundCall?, indent: String, prefix: String) async -> [String] {
@@ -31,16 +43,16 @@ extension QueryExplainer {
         let target = path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var details = [endpoint.operation]
         if case .perItem(let item) = endpoint.repetition { details.append("one request per \(item)") }
-        if endpoint.isPaged { details.append("paged, each page requested only when needed") }
+        if endpoint.isPaged { details.append("paged: each page only when needed") }
         details.append(Self.describe(endpoint.caching))
         return [indent + prefix + "\(endpoint.method) \(target)", indent + "  " + details.joined(separator: " · ")]
     }
 
     static func describe(_ caching: Endpoint.Caching) -> String {
         switch caching {
-        case .shortLived: "a cache may answer for a short time"
-        case .untilFinished: "a cache keeps it once finished"
-        case .permanent: "a cache keeps it"
+        case .shortLived: "cache: briefly"
+        case .untilFinished: "cache: kept once finished"
+        case .permanent: "cache: kept"
         case .never: "never cached"
         }
     }

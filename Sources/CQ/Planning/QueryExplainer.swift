@@ -55,9 +55,10 @@ public struct QueryExplainer: Sendable {
             remaining.removeFirst()
         }
         var lines = await describeSource(head, indent: indent, stop: stop)
+        var remembered = Set<String>()
         for stage in remaining {
             lines.append(indent + "| " + quote(stage.range))
-            lines += await describe(stage, indent: indent + "  ")
+            lines += await describe(stage, indent: indent + "  ", remembered: &remembered)
         }
         return lines
     }
@@ -75,11 +76,11 @@ public struct QueryExplainer: Sendable {
             lines.append(inner + "reads the CircleCI API")
         }
         for endpoint in endpoints {
-            switch QueryPlanner.holds(endpoint.condition, for: call) {
-            case false?: continue
-            case true?: lines += await request(endpoint, of: call, indent: inner, prefix: "")
-            case nil: lines += await request(endpoint, of: call, indent: inner, prefix: "when \(describe(endpoint.condition)): ")
-            }
+            let holds = QueryPlanner.holds(endpoint.condition, for: call)
+            if holds == false { continue }
+            let prefix = holds == nil ? "when \(describe(endpoint.condition)): " : ""
+            lines += await request(endpoint, of: call, indent: inner, prefix: prefix)
+            if holds == true { break }
         }
         for argument in call.arguments {
             guard case .pushedDown(let range) = argument.origin else { continue }
@@ -96,7 +97,9 @@ public struct QueryExplainer: Sendable {
     }
 
     /// What one stage does.
-    private func describe(_ stage: BoundStage, indent: String) async -> [String] {
+    /// What one stage does; `remembered` holds the remembered requests earlier
+    /// stages of the pipeline already made for their rows.
+    private func describe(_ stage: BoundStage, indent: String, remembered: inout Set<String>) async -> [String] {
         let row = Binder.rowType(of: stage.inputType)
         switch stage.kind {
         case .call(let call) where call.builtin.kind == .fanOut && call.builtin.effect == .readsAPI:
@@ -104,7 +107,7 @@ public struct QueryExplainer: Sendable {
             var lines = [indent + "for each \(name.isEmpty ? "input" : name) row, \(concurrency) rows at a time, output in order:"]
             for endpoint in call.builtin.endpoints where endpoint.repetition != .once {
                 if case .input(let type)? = endpoint.condition, type != name, !name.isEmpty { continue }
-                lines += await request(endpoint, of: call, indent: indent + "  ", prefix: "")
+                lines += await request(endpoint, of: call, indent: indent + "  ", remembered: &remembered)
             }
             return lines
         case .call(let call) where call.builtin.effect == .writesAPI:
@@ -122,7 +125,7 @@ public struct QueryExplainer: Sendable {
             for field in reads {
                 lines.append(indent + "  `\(field.field.name)` of each \(field.typeName):")
                 for endpoint in field.endpoints {
-                    lines += await request(endpoint, of: nil, indent: indent + "    ", prefix: "")
+                    lines += await request(endpoint, of: nil, indent: indent + "    ", remembered: &remembered)
                 }
             }
             return lines

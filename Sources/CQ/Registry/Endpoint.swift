@@ -31,12 +31,15 @@ public struct Endpoint: Sendable, Hashable {
     public var order: ListOrder?
     /// What a response cache may keep.
     public var caching: Caching
+    /// The answer is remembered for the rest of the query: a later stage or
+    /// derived field that needs it for the same row does not request it again.
+    public var isRemembered: Bool
 
     /// Creates an endpoint description.
     public init(
         _ operation: String, method: String = "GET", path: String, query: [QueryItem] = [], isPaged: Bool = false,
         repetition: Repetition = .once, when condition: Condition? = nil, filters: [FieldFilter] = [],
-        order: ListOrder? = nil, caching: Caching = .shortLived
+        order: ListOrder? = nil, caching: Caching = .shortLived, isRemembered: Bool = false
     ) {
         self.operation = operation
         self.method = method
@@ -48,6 +51,7 @@ public struct Endpoint: Sendable, Hashable {
         self.filters = filters
         self.order = order
         self.caching = caching
+        self.isRemembered = isRemembered
     }
 
     /// How often a request is made.

@@ -25,6 +25,7 @@ struct FanOutBuiltins {
                 "pipelines(\"gh/acme/api\") | take 10 | workflows(latest: true) | where status == \"failed\"",
             ],
             inputTypes: ["Pipeline"], result: .fixed(.list(.record(CircleCISchemas.workflow))), effect: .readsAPI,
+            endpoints: [APIEndpoints.workflowsOfPipeline],
             implementation: .fanOut { row, invocation in
                 let workflows = try await Workflows(session: session).of(
                     pipeline: try record(row, invocation), context: invocation.context)
@@ -37,7 +38,8 @@ struct FanOutBuiltins {
         fanOut(
             "jobs", from: ["Pipeline", "Workflow"], returns: .list(.record(CircleCISchemas.job)),
             summary: "The jobs of each pipeline (all its workflows) or workflow.",
-            examples: ["pipelines(\"gh/acme/api\") | where state == \"failed\" | jobs | where status == \"failed\""]
+            examples: ["pipelines(\"gh/acme/api\") | where state == \"failed\" | jobs | where status == \"failed\""],
+            endpoints: [APIEndpoints.workflowsOfPipeline.when(.input("Pipeline")), APIEndpoints.jobsOfWorkflow]
         ) { row, invocation in
             let input = try record(row, invocation)
             let workflows: [Value] = input.typeName == "Pipeline"
@@ -58,7 +60,8 @@ struct FanOutBuiltins {
         fanOut(
             "details", from: ["Job"], returns: .list(.record(CircleCISchemas.jobDetails)),
             summary: "The full details of each build job (executor, parallelism, timings); approval jobs have none.",
-            examples: ["… | jobs | where status == \"failed\" | details | select name, executor.resource_class"]
+            examples: ["… | jobs | where status == \"failed\" | details | select name, executor.resource_class"],
+            endpoints: [APIEndpoints.jobDetailsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let model = try await APIErrors.mapping { try await session.client.jobDetails(project: project, number: number) }
@@ -70,7 +73,8 @@ struct FanOutBuiltins {
         fanOut(
             "tests", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.testResult)),
             summary: "The test results each job uploaded.",
-            examples: ["… | jobs | tests | where result == \"failure\" | select name, classname, job_name"]
+            examples: ["… | jobs | tests | where result == \"failure\" | select name, classname, job_name"],
+            endpoints: [APIEndpoints.testsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let name = row.recordValue?["name"]?.stringValue
@@ -84,7 +88,8 @@ struct FanOutBuiltins {
     private var artifacts: Builtin {
         fanOut(
             "artifacts", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.artifact)),
-            summary: "The artifacts each job stored.", examples: ["job(\"gh/acme/api\", 1234) | artifacts | select path, url"]
+            summary: "The artifacts each job stored.", examples: ["job(\"gh/acme/api\", 1234) | artifacts | select path, url"],
+            endpoints: [APIEndpoints.artifactsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let name = row.recordValue?["name"]?.stringValue
@@ -99,7 +104,8 @@ struct FanOutBuiltins {
         fanOut(
             "config", from: ["Pipeline"], returns: .list(.record(APISchemas.pipelineConfig)),
             summary: "The configuration each pipeline ran with (source and compiled YAML).",
-            examples: ["pipeline(\"gh/acme/api\", 42) | config | map compiled"]
+            examples: ["pipeline(\"gh/acme/api\", 42) | config | map compiled"],
+            endpoints: [APIEndpoints.configOfPipeline]
         ) { row, invocation in
             guard let id = try record(row, invocation)["id"]?.stringValue else { return .value(.null) }
             let model = try await APIErrors.mapping { try await session.client.pipelineConfig(pipelineID: id) }
@@ -118,6 +124,7 @@ struct FanOutBuiltins {
             details: "Output comes from presigned URLs on another host; cq fetches them without your token.",
             examples: ["job(\"gh/acme/api\", 1234) | logs(failed: true) | map output"],
             inputTypes: ["Job", "JobDetails"], result: .fixed(.list(.record(CircleCISchemas.stepLog))), effect: .readsAPI,
+            endpoints: [APIEndpoints.stepsOfJob, APIEndpoints.stepOutput],
             implementation: .fanOut { row, invocation in
                 guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
                 let filter = try invocation.string("step")
@@ -148,11 +155,11 @@ struct FanOutBuiltins {
     /// A fan-out stage over records of the given types.
     private func fanOut(
         _ name: String, from inputTypes: [String], returns type: ValueType, summary: String, examples: [String],
-        _ body: @escaping @Sendable (Value, Invocation) async throws -> PipelineData
+        endpoints: [Endpoint], _ body: @escaping @Sendable (Value, Invocation) async throws -> PipelineData
     ) -> Builtin {
         Builtin(
             name, kind: .fanOut, summary: summary, examples: examples, inputTypes: inputTypes, result: .fixed(type),
-            effect: .readsAPI, implementation: .fanOut(body))
+            effect: .readsAPI, endpoints: endpoints, implementation: .fanOut(body))
     }
 
     private func record(_ row: Value, _ invocation: Invocation) throws -> Record {

@@ -27,7 +27,8 @@ struct InsightsBuiltins {
         list(
             "insights", [Self.project, Self.branch, Self.window], of: CircleCISchemas.workflowMetrics,
             summary: "Metrics of each workflow of a project: runs, success rate, durations, credits.",
-            examples: ["insights(\"gh/acme/api\", window: \"last-30-days\") | sort by metrics.success_rate"]
+            examples: ["insights(\"gh/acme/api\", window: \"last-30-days\") | sort by metrics.success_rate"],
+            endpoint: APIEndpoints.workflowMetrics
         ) { invocation in
             session.client.workflowMetrics(
                 project: try invocation.project(session: session), branch: try invocation.branchScope(),
@@ -41,6 +42,7 @@ struct InsightsBuiltins {
             summary: "Recent runs of a workflow (up to 90 days back), one request per 20 runs, no N+1.",
             examples: ["runs(\"gh/acme/api\", \"build-and-test\", since: ago(7d)) | where status == \"failed\" | count"],
             result: .fixed(.list(.record(CircleCISchemas.workflowRun))), effect: .readsAPI,
+            endpoints: [APIEndpoints.workflowRuns],
             implementation: .function { invocation in
                 let workflow = try invocation.requiredString("workflow")
                 let list = session.client.workflowRuns(
@@ -61,7 +63,8 @@ struct InsightsBuiltins {
             [Self.project, Self.workflowName, Self.branch, Self.window,
              Parameter("job", .string, required: false, labelled: true, summary: "job names containing this")],
             of: CircleCISchemas.jobMetrics, summary: "Metrics of each job of a workflow.",
-            examples: ["job_metrics(\"gh/acme/api\", \"build-and-test\") | sort by metrics.duration_metrics.p95 desc"]
+            examples: ["job_metrics(\"gh/acme/api\", \"build-and-test\") | sort by metrics.duration_metrics.p95 desc"],
+            endpoint: APIEndpoints.jobMetrics
         ) { invocation in
             session.client.jobMetrics(
                 project: try invocation.project(session: session), workflowName: try invocation.requiredString("workflow"),
@@ -77,7 +80,8 @@ struct InsightsBuiltins {
              Parameter("granularity", .enumeration(["daily", "hourly"]), required: false, labelled: true),
              Self.since, Self.until],
             of: CircleCISchemas.jobTimeseries, summary: "Job metrics of a workflow per day or hour.",
-            examples: ["timeseries(\"gh/acme/api\", \"build-and-test\", granularity: \"daily\")"]
+            examples: ["timeseries(\"gh/acme/api\", \"build-and-test\", granularity: \"daily\")"],
+            endpoint: APIEndpoints.jobTimeseries
         ) { invocation in
             let granularity = try invocation.string("granularity").map { text in
                 guard let value = TimeseriesGranularity(rawValue: text) else {
@@ -94,7 +98,7 @@ struct InsightsBuiltins {
     private var workflowSummary: Builtin {
         single(
             "workflow_summary", [Self.project, Self.workflowName, Self.branch], of: CircleCISchemas.workflowSummary,
-            summary: "Metrics and trends of one workflow."
+            summary: "Metrics and trends of one workflow.", endpoint: APIEndpoints.workflowSummary
         ) { invocation in
             try factory.record(
                 try await session.client.workflowSummary(
@@ -108,7 +112,8 @@ struct InsightsBuiltins {
         single(
             "test_metrics", [Self.project, Self.workflowName, Self.branch], of: CircleCISchemas.testMetrics,
             summary: "Test metrics of a workflow over its 10 most recent runs: slowest and most failed tests.",
-            examples: ["test_metrics(\"gh/acme/api\", \"build-and-test\").most_failed_tests"]
+            examples: ["test_metrics(\"gh/acme/api\", \"build-and-test\").most_failed_tests"],
+            endpoint: APIEndpoints.testMetrics
         ) { invocation in
             try factory.record(
                 try await session.client.testMetrics(
@@ -122,7 +127,8 @@ struct InsightsBuiltins {
         single(
             "flaky", [Self.project], returning: .list(.record(CircleCISchemas.flakyTest)),
             summary: "Tests that passed and failed on the same commit (branch-agnostic).",
-            examples: ["flaky(\"gh/acme/api\") | sort by times_flaked desc | take 10"]
+            examples: ["flaky(\"gh/acme/api\") | sort by times_flaked desc | take 10"],
+            endpoint: APIEndpoints.flakyTests
         ) { invocation in
             let result = try factory.record(
                 try await session.client.flakyTests(project: try invocation.project(session: session)), APISchemas.flakyTests)
@@ -134,7 +140,8 @@ struct InsightsBuiltins {
     private var branches: Builtin {
         single(
             "branches", [Self.project, Parameter("workflow", .string, required: false, labelled: true)],
-            returning: .list(.string), summary: "The branches Insights knows for a project (at most 5,000)."
+            returning: .list(.string), summary: "The branches Insights knows for a project (at most 5,000).",
+            endpoint: APIEndpoints.insightsBranches
         ) { invocation in
             let result = try await session.client.insightsBranches(
                 project: try invocation.project(session: session), workflowName: try invocation.string("workflow"))
@@ -148,7 +155,8 @@ struct InsightsBuiltins {
             [Parameter("org", .string, summary: "an org slug such as gh/acme"), Self.window,
              Parameter("projects", .list(.string), required: false, labelled: true)],
             of: APISchemas.orgSummary, summary: "Metrics and trends of an organisation and each of its projects.",
-            examples: ["org_summary(\"gh/acme\").org_project_data | sort by metrics.total_credits_used desc"]
+            examples: ["org_summary(\"gh/acme\").org_project_data | sort by metrics.total_credits_used desc"],
+            endpoint: APIEndpoints.orgSummary
         ) { invocation in
             let org: OrgSlug
             do { org = try OrgSlug(try invocation.requiredString("org")) } catch { throw BuiltinError("\(error)") }
@@ -162,7 +170,8 @@ struct InsightsBuiltins {
     private var projectSummary: Builtin {
         single(
             "project_summary", [Self.project, Self.window], of: APISchemas.projectSummary,
-            summary: "A project's summary page: metrics and trends per workflow and branch."
+            summary: "A project's summary page: metrics and trends per workflow and branch.",
+            endpoint: APIEndpoints.projectSummary
         ) { invocation in
             try factory.record(
                 try await session.client.projectWorkflowsPageData(
@@ -189,16 +198,19 @@ struct InsightsBuiltins {
 
     private func list<Element: Encodable & Sendable>(
         _ name: String, _ parameters: [Parameter], of schema: RecordSchema, summary: String, examples: [String] = [],
-        _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
+        endpoint: Endpoint, _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
     ) -> Builtin {
-        .apiList(name, parameters, of: schema, session: session, summary: summary, examples: examples, makeList)
+        .apiList(
+            name, parameters, of: schema, session: session, summary: summary, examples: examples, endpoints: [endpoint],
+            makeList)
     }
 
     private func single(
         _ name: String, _ parameters: [Parameter], of schema: RecordSchema? = nil, returning type: ValueType? = nil,
-        summary: String, examples: [String] = [], _ body: @escaping @Sendable (Invocation) async throws -> Value
+        summary: String, examples: [String] = [], endpoint: Endpoint,
+        _ body: @escaping @Sendable (Invocation) async throws -> Value
     ) -> Builtin {
         .apiValue(name, parameters, returns: type ?? schema.map { .record($0) } ?? .any, summary: summary,
-                  examples: examples, body)
+                  examples: examples, endpoints: [endpoint], body)
     }
 }

@@ -29,6 +29,7 @@ struct PipelineBuiltins {
                 "pipelines(\"gh/acme/api\", branch: \"main\") | take 5",
             ],
             result: .fixed(Self.pipelineList), effect: .readsAPI,
+            endpoints: [APIEndpoints.listMyPipelines, APIEndpoints.listPipelinesForProject],
             implementation: .function { invocation in
                 let project = try invocation.project(session: session)
                 let client = session.client
@@ -50,7 +51,7 @@ struct PipelineBuiltins {
             ],
             summary: "Pipelines of the most recently built projects you follow in an organisation (at most 250 projects).",
             examples: ["org_pipelines(\"gh/acme\") | take 10"],
-            result: .fixed(Self.pipelineList), effect: .readsAPI,
+            result: .fixed(Self.pipelineList), effect: .readsAPI, endpoints: [APIEndpoints.listPipelines],
             implementation: .function { invocation in
                 let list = session.client.orgPipelines(
                     orgSlug: try invocation.requiredString("org"), mine: try invocation.bool("mine"))
@@ -70,6 +71,7 @@ struct PipelineBuiltins {
             summary: "One pipeline, by id or by project and number.",
             examples: ["pipeline(\"gh/acme/api\", 42) | workflows", "pipeline(\"5034460f-c7c4-4c43-9457-de07e2029e7b\")"],
             result: .fixed(.record(CircleCISchemas.pipeline)), effect: .readsAPI,
+            endpoints: [APIEndpoints.getPipelineByNumber, APIEndpoints.getPipelineById],
             implementation: .function { invocation in
                 let first = try invocation.requiredString("id_or_project")
                 let client = session.client
@@ -87,7 +89,7 @@ struct PipelineBuiltins {
         Builtin(
             "workflow", kind: .source, parameters: [Parameter("id", .string, summary: "a workflow id")],
             summary: "One workflow by id.", examples: ["workflow(\"fda08377-fe7e-46b1-8992-3a7aaecac9c3\") | jobs"],
-            result: .fixed(.record(CircleCISchemas.workflow)), effect: .readsAPI,
+            result: .fixed(.record(CircleCISchemas.workflow)), effect: .readsAPI, endpoints: [APIEndpoints.getWorkflowById],
             implementation: .function { invocation in
                 let id = try invocation.requiredString("id")
                 let model = try await APIErrors.mapping { try await session.client.workflow(id: id) }
@@ -104,7 +106,7 @@ struct PipelineBuiltins {
             ],
             summary: "A job's details by project and job number.",
             examples: ["job(\"gh/acme/api\", 1234) | tests"],
-            result: .fixed(.record(CircleCISchemas.jobDetails)), effect: .readsAPI,
+            result: .fixed(.record(CircleCISchemas.jobDetails)), effect: .readsAPI, endpoints: [APIEndpoints.getJobDetails],
             implementation: .function { invocation in
                 let project = try invocation.project(session: session)
                 guard let number = try invocation.int("number") else { throw BuiltinError("job needs a job number") }
@@ -116,7 +118,8 @@ struct PipelineBuiltins {
     /// The pipeline's outcome, from its workflows; one request, remembered.
     var state: DerivedField {
         let field = CircleCISchemas.pipeline.field("state") ?? RecordSchema.Field("state", .string)
-        return DerivedField(typeName: "Pipeline", field: field) { record, context in
+        return DerivedField(typeName: "Pipeline", field: field, endpoints: [APIEndpoints.workflowsOfPipeline]) {
+            record, context in
             let apiState = record["api_state"]?.stringValue
             if let apiState, apiState != "created" { return .string(apiState) }
             let workflows = try await Workflows(session: session).of(pipeline: record, context: context)

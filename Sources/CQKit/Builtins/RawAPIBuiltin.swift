@@ -16,7 +16,7 @@ struct RawAPIBuiltin {
             summary: "Any GET of the CircleCI API v2, authenticated, as raw JSON (one page; pass `page-token` to page).",
             details: "Reaches every read of the API the typed builtins do not cover; lists come back as `{items, next_page_token}`.",
             examples: ["api(\"/me\")", "api(\"/project/gh/acme/api/pipeline\", {branch: \"main\"}).items | take 3"],
-            result: .fixed(.any), effect: .readsAPI,
+            result: .fixed(.any), effect: .readsAPI, endpoints: [APIEndpoints.raw],
             implementation: .function { invocation in
                 var path = try invocation.requiredString("path")
                 if !path.hasPrefix("/") { path = "/" + path }

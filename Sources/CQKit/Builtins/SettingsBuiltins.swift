@@ -11,22 +11,29 @@ struct SettingsBuiltins {
 
     var all: [Builtin] {
         [
-            list("schedules", [Self.project], of: APISchemas.schedule, summary: "A project's scheduled pipelines.") { invocation in
+            list(
+                "schedules", [Self.project], of: APISchemas.schedule, summary: "A project's scheduled pipelines.",
+                endpoint: APIEndpoints.schedules
+            ) { invocation in
                 session.client.schedules(project: try invocation.project(session: session))
             },
             list(
                 "envvars", [Self.project], of: CircleCISchemas.environmentVariable,
-                summary: "A project's environment variables; values are masked by CircleCI."
+                summary: "A project's environment variables; values are masked by CircleCI.",
+                endpoint: APIEndpoints.environmentVariables
             ) { invocation in
                 session.client.environmentVariables(project: try invocation.project(session: session))
             },
-            list("checkout_keys", [Self.project], of: APISchemas.checkoutKey, summary: "A project's checkout keys.") { invocation in
+            list(
+                "checkout_keys", [Self.project], of: APISchemas.checkoutKey, summary: "A project's checkout keys.",
+                endpoint: APIEndpoints.checkoutKeys
+            ) { invocation in
                 session.client.checkoutKeys(project: try invocation.project(session: session))
             },
             list(
                 "contexts", [Parameter("org", .string, summary: "an org slug such as gh/acme, or an org id")],
                 of: APISchemas.context, summary: "An organisation's contexts.",
-                examples: ["contexts(\"gh/acme\") | context_envvars"]
+                examples: ["contexts(\"gh/acme\") | context_envvars"], endpoint: APIEndpoints.contexts
             ) { invocation in
                 let org = try invocation.requiredString("org")
                 if org.contains("/") {
@@ -37,6 +44,7 @@ struct SettingsBuiltins {
             Builtin(
                 "context_envvars", kind: .fanOut, summary: "The names of each context's environment variables (values are never returned).",
                 inputTypes: ["Context"], result: .fixed(.list(.record(APISchemas.contextEnvironmentVariable))), effect: .readsAPI,
+                endpoints: [APIEndpoints.contextVariables],
                 implementation: .fanOut { row, _ in
                     guard let id = row.recordValue?["id"]?.stringValue else { return .value(.list([])) }
                     let factory = self.factory
@@ -47,6 +55,7 @@ struct SettingsBuiltins {
             Builtin(
                 "restrictions", kind: .fanOut, summary: "Each context's restrictions (projects, expressions, groups).",
                 inputTypes: ["Context"], result: .fixed(.list(.record(APISchemas.contextRestriction))), effect: .readsAPI,
+                endpoints: [APIEndpoints.contextRestrictions],
                 implementation: .fanOut { row, _ in
                     guard let id = row.recordValue?["id"]?.stringValue else { return .value(.list([])) }
                     let factory = self.factory
@@ -56,7 +65,7 @@ struct SettingsBuiltins {
                 }),
             Builtin(
                 "webhooks", kind: .source, parameters: [Self.project], summary: "A project's outbound webhooks.",
-                result: .fixed(.list(.record(APISchemas.webhook))), effect: .readsAPI,
+                result: .fixed(.list(.record(APISchemas.webhook))), effect: .readsAPI, endpoints: APIEndpoints.webhooks,
                 implementation: .function { invocation in
                     let slug = try invocation.project(session: session)
                     let client = session.client
@@ -71,8 +80,10 @@ struct SettingsBuiltins {
 
     private func list<Element: Encodable & Sendable>(
         _ name: String, _ parameters: [Parameter], of schema: RecordSchema, summary: String, examples: [String] = [],
-        _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
+        endpoint: Endpoint, _ makeList: @escaping @Sendable (Invocation) throws -> Paginated<Element>
     ) -> Builtin {
-        .apiList(name, parameters, of: schema, session: session, summary: summary, examples: examples, makeList)
+        .apiList(
+            name, parameters, of: schema, session: session, summary: summary, examples: examples, endpoints: [endpoint],
+            makeList)
     }
 }

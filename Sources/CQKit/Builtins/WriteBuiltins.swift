@@ -23,6 +23,7 @@ struct WriteBuiltins {
             summary: "Triggers a pipeline on a branch or tag (a write).",
             examples: ["trigger(\"gh/acme/api\", branch: \"main\", parameters: {run_e2e: true})"],
             result: .fixed(.record(CircleCISchemas.pipelineCreation)), effect: .writesAPI,
+            endpoints: [APIEndpoints.triggerPipeline],
             implementation: .function { invocation in
                 let project = try invocation.project(session: session)
                 let branch = try invocation.string("branch")
@@ -54,6 +55,7 @@ struct WriteBuiltins {
             summary: "Reruns each workflow piped in (a write); returns the new workflow ids.",
             examples: ["pipelines(\"gh/acme/api\", branch: \"main\") | take 10 | workflows(latest: true) | where status == \"failed\" | rerun(from_failed: true)"],
             inputTypes: ["Workflow"], result: .fixed(.list(.record(CircleCISchemas.workflowRerun))), effect: .writesAPI,
+            endpoints: [APIEndpoints.rerunWorkflow],
             implementation: .fanOut { row, invocation in
                 let id = try identifier(row, invocation)
                 let request: RerunWorkflowRequest = try invocation.bool("from_failed") == true ? .fromFailedJobs : .entireWorkflow
@@ -69,7 +71,7 @@ struct WriteBuiltins {
             summary: "Cancels each workflow or job piped in (a write).",
             examples: ["pipelines(\"gh/acme/api\") | workflows | where status == \"running\" | cancel"],
             inputTypes: ["Workflow", "Job", "JobDetails"], result: .fixed(.list(.record(CircleCISchemas.writeResult))),
-            effect: .writesAPI,
+            effect: .writesAPI, endpoints: APIEndpoints.cancel,
             implementation: .fanOut { row, invocation in
                 let client = session.client
                 let isJob = row.recordValue?.typeName == "Job" || row.recordValue?.typeName == "JobDetails"
@@ -87,6 +89,7 @@ struct WriteBuiltins {
             summary: "Approves each approval job piped in (a write).",
             examples: ["pipelines(\"gh/acme/api\") | jobs | where type == \"approval\" and status == \"on_hold\" | approve"],
             inputTypes: ["Job"], result: .fixed(.list(.record(CircleCISchemas.writeResult))), effect: .writesAPI,
+            endpoints: [APIEndpoints.approve],
             implementation: .fanOut { row, invocation in
                 guard let job = row.recordValue, job["type"]?.stringValue == "approval" else {
                     throw BuiltinError("approve needs approval jobs (type == \"approval\")")

@@ -26,13 +26,14 @@ struct Harness: Sendable {
     /// fresh one when writes are allowed. `token` is what the client presents.
     init(
         allowWrites: Bool = false, token: String? = Simulator.demoToken, evaluation: EvaluationOptions? = nil,
-        simulator: Simulator? = nil
+        simulator: Simulator? = nil, middlewares: [any ClientMiddleware] = []
     ) {
         self.simulator = simulator ?? (allowWrites ? Simulator(now: fixedNow) : Self.sharedSimulator)
         metrics = RequestMetrics()
         let configuration = CircleCIConfiguration(
             host: CircleCIConfiguration.defaultHost, token: token, retryPolicy: .none)
-        let client = CircleCIClient(configuration: configuration, transport: self.simulator.transport, metrics: metrics)
+        let client = CircleCIClient(
+            configuration: configuration, transport: self.simulator.transport, middlewares: middlewares, metrics: metrics)
         session = APISession(client: client, apiHost: configuration.host)
         var options = evaluation ?? EvaluationOptions()
         if evaluation == nil { options.allowWrites = allowWrites }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CQ
+import CQKit
+import Foundation
+
+/// `cq explain QUERY`: the plan of a query, without running it.
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how cq will run a query: its requests, what is pushed down, fan-outs, what runs locally.",
+        discussion: """
+            Nothing is requested. Example:
+              cq explain 'pipelines("gh/acme/api") | where vcs.branch == "main" | take 50 | jobs | count'
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The query, or a .cq script to explain.")
+    var query: String
+
+    func run() async throws {
+        let engine = CQEngine(
+            session: Services.offlineSession, options: EngineOptions(evaluation: try options.evaluationOptions()))
+        let isScript = query.hasSuffix(".cq") && FileManager.default.fileExists(atPath: query)
+        let source = SourceFile(
+            name: isScript ? query : "<command line>", text: isScript ? try readSource(query) : query)
+        let variables = try options.variables()
+        var bindings = Checker.Bindings(variables: variables.mapValues { _ in .any }.merging(["args": .list(.string)]) { a, _ in a })
+        let compiled: CompiledQuery
+        do {
+            compiled = try engine.compile(source, bindings: &bindings)
+        } catch {
+            Terminal.printError(error.rendered(colored: Terminal.colors(on: STDERR_FILENO)))
+            throw ExitStatus.queryError.exitCode
+        }
+        var environment = Environment(variables: variables)
+        environment.variables["args"] = .value(.list([]))
+        print(await engine.explain(compiled, environment: environment), terminator: "")
+    }
+}
