@@ -75,6 +75,14 @@ actor CQREPLHost: REPLHost {
             return .success("Output format is \(runner.renderer.format.rawValue).\n")
         case .schema(let text):
             return describeSchema(of: text)
+        case .explain(let text):
+            var scratch = bindings
+            do {
+                let query = try runner.engine.compile(SourceFile(name: "explain", text: text), bindings: &scratch)
+                return .success(await runner.engine.explain(query, environment: environment))
+            } catch {
+                return .failure(error.rendered(colored: runner.coloredErrors))
+            }
         case .use(let slug?):
             do {
                 let project = try ProjectSlug(slug)
@@ -111,7 +119,8 @@ actor CQREPLHost: REPLHost {
 
     func metrics() async -> REPLMetrics {
         let snapshot = services.metrics.snapshot
-        return REPLMetrics(requestsCompleted: snapshot.requests, requestsInFlight: snapshot.inFlight)
+        return REPLMetrics(
+            requestsCompleted: snapshot.requests, requestsInFlight: snapshot.inFlight, cacheHits: snapshot.cacheHits)
     }
 
     private func evaluate(_ text: String, named name: String) async -> EvaluationResult {
@@ -120,11 +129,13 @@ actor CQREPLHost: REPLHost {
         let runner = self.runner.writing(to: output, errors: errors)
         var environment = self.environment
         var bindings = self.bindings
-        let status = await runner.run(SourceFile(name: name, text: text), environment: &environment, bindings: &bindings)
+        let outcome = await runner.run(SourceFile(name: name, text: text), environment: &environment, bindings: &bindings)
         self.environment = environment
         self.bindings = bindings
         completionState.update(bindings: bindings, seenIn: text)
-        return EvaluationResult(output: await output.text, errorOutput: await errors.text, exitStatus: status.rawValue)
+        return EvaluationResult(
+            output: await output.text, errorOutput: await errors.text, exitStatus: outcome.status.rawValue,
+            statistics: outcome.statistics?.description)
     }
 
     /// `:schema EXPR`: the type flowing out of an expression, without running it.

@@ -5,12 +5,23 @@ import Foundation
 /// Compiles, runs and prints cq programs: `cq -e`, scripts, standard input
 /// and the REPL all go through it, so they report errors the same way.
 struct QueryRunner: Sendable {
+    /// How one run ended, and what it cost.
+    struct Outcome: Sendable {
+        var status: ExitStatus
+        /// `nil` when the query did not run (it failed to compile, or needed a token).
+        var statistics: QueryStatistics?
+    }
+
     let engine: CQEngine
     let services: Services
     var renderer: Renderer
     let output: any TextSink
     let errors: any TextSink
     let coloredErrors: Bool
+    /// Draw the progress line on standard error while a query runs, when it is a terminal.
+    var showsProgress = false
+    /// Print what each run cost on the error output (`--stats`).
+    var printsStatistics = false
 
     init(
         engine: CQEngine, services: Services, format: OutputFormat, output: any TextSink = StandardOutput(),
@@ -20,7 +31,7 @@ struct QueryRunner: Sendable {
         self.services = services
         self.renderer = Renderer(
             format: format, width: Terminal.outputWidth, colored: Terminal.colors(on: STDOUT_FILENO),
-            registry: engine.registry)
+            registry: engine.registry, maxRows: engine.options.evaluation.maxRowsPerStage)
         self.output = output
         self.errors = errors
         self.coloredErrors = Terminal.colors(on: STDERR_FILENO)
@@ -30,38 +41,59 @@ struct QueryRunner: Sendable {
     func writing(to output: any TextSink, errors: any TextSink) -> QueryRunner {
         var copy = QueryRunner(engine: engine, services: services, format: renderer.format, output: output, errors: errors)
         copy.renderer = renderer
+        copy.printsStatistics = printsStatistics
         return copy
     }
 
-    /// Runs `source`, printing its value to the output and problems to standard error.
+    /// Runs `source`, printing its value to the output and problems to the error output.
     ///
     /// `environment` and `bindings` carry `let`s and `def`s between runs (REPL entries).
-    func run(_ source: SourceFile, environment: inout Environment, bindings: inout Checker.Bindings) async -> ExitStatus {
+    func run(_ source: SourceFile, environment: inout Environment, bindings: inout Checker.Bindings) async -> Outcome {
         let query: CompiledQuery
         do {
             query = try engine.compile(source, bindings: &bindings)
         } catch {
             await errors.write(error.rendered(colored: coloredErrors))
-            return .queryError
+            return Outcome(status: .queryError)
         }
         if !services.hasToken, usesAPI(query.program) {
             await errors.write(Services.missingTokenMessage)
-            return .authentication
+            return Outcome(status: .authentication)
         }
+        let metrics = services.metrics
+        metrics.resetPeakInFlight()
+        let before = metrics.snapshot
+        let start = ContinuousClock.now
+        let progress = showsProgress && Terminal.standardErrorIsTerminal
+            ? ProgressReporter(metrics: metrics, baseline: before) : nil
+        let drawing = progress.map { reporter in Task { await reporter.run() } }
+        let output: any TextSink = progress.map { ProgressClearingSink(inner: self.output, progress: $0) } ?? self.output
+        let renderer = self.renderer
+        var rowsOut = 0
+        let status: ExitStatus
         do {
-            if let data = try await engine.run(query, in: &environment) {
-                try await renderer.render(data, to: output)
+            rowsOut = try await engine.run(query, in: &environment) { data in
+                guard let data else { return 0 }
+                return try await renderer.render(data, to: output)
             }
-            return .success
+            status = .success
         } catch let error as RuntimeError {
+            await progress?.clear()
             await errors.write(DiagnosticRenderer(colored: coloredErrors).render([error.diagnostic], in: source))
-            return error.kind.exitStatus
+            status = error.kind.exitStatus
         } catch is CancellationError {
-            return .interrupted
+            status = .interrupted
         } catch {
             await errors.write("cq: error: \(error)\n")
-            return .software
+            status = .software
         }
+        drawing?.cancel()
+        await progress?.clear()
+        let statistics = QueryStatistics(
+            elapsed: start.duration(to: .now), work: QueryStatistics.work(from: before, to: metrics.snapshot),
+            rowsOut: rowsOut)
+        if printsStatistics, status != .interrupted { await errors.write(statistics.description) }
+        return Outcome(status: status, statistics: statistics)
     }
 
     private func usesAPI(_ program: Program) -> Bool {

@@ -47,7 +47,10 @@ struct RunCommand: AsyncParsableCommand {
         var variables = try options.variables()
         let positional = query == nil ? scriptArguments : (file.map { [$0] } ?? []) + scriptArguments
         variables["args"] = .list(positional.map(Value.string))
-        let runner = QueryRunner(engine: engine, services: services, format: options.format)
+        var runner = QueryRunner(engine: engine, services: services, format: options.format)
+        runner.printsStatistics = options.stats
+        // On a terminal's standard error; the REPL draws its own.
+        runner.showsProgress = true
         let environment = Environment(variables: variables)
         var types = variables.mapValues { _ in ValueType.any }
         types["args"] = .list(.string)
@@ -80,7 +83,7 @@ struct RunCommand: AsyncParsableCommand {
         let status = await Interruption.cancellingOnInterrupt {
             var environment = environment
             var bindings = bindings
-            return await runner.run(source, environment: &environment, bindings: &bindings)
+            return await runner.run(source, environment: &environment, bindings: &bindings).status
         }
         if status == .interrupted { Terminal.printError("Cancelled.\n") }
         return status

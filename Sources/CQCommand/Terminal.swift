@@ -12,6 +12,7 @@ import Darwin
 enum Terminal {
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Whether output to `descriptor` may be coloured: a terminal, `NO_COLOR` unset, `TERM` not dumb.
     static func colors(on descriptor: Int32) -> Bool {

@@ -59,6 +59,8 @@ final class FakeHost: REPLHost {
             return .success("Output format is \(current.rawValue).")
         case .schema(let expression):
             return .success("schema of \(expression): { id: string, state: string }")
+        case .explain(let query):
+            return .success("plan of \(query): no requests")
         case .use(let project):
             let current = state.withLock { state in
                 if let project { state.project = project }

@@ -69,18 +69,19 @@ extension Evaluator {
             for (key, field) in record.fields where ordered[key] == nil { ordered[key] = field }
             return .record(ordered)
         case .list(let elements):
-            return .list(try await ValueStream(elements).mapConcurrently(width: 8) { try await materialize($0) }.collect())
+            return .list(try await perRow(elements, concurrently: true) { try await materialize($0) })
         default:
             return value
         }
     }
 
-    /// `data` with derived fields computed, keeping streams lazy; up to eight
-    /// rows are completed concurrently.
+    /// `data` with derived fields computed, keeping streams lazy; several
+    /// rows (``EvaluationOptions/concurrency``) are completed at once.
     public func materialize(_ data: PipelineData) async throws -> PipelineData {
         switch data {
         case .value(let value): .value(try await materialize(value))
-        case .stream(let stream): .stream(stream.mapConcurrently(width: 8) { try await materialize($0) })
+        case .stream(let stream):
+            .stream(stream.mapConcurrently(width: window, tasks: context.tasks) { try await materialize($0) })
         }
     }
 }

@@ -16,3 +16,8 @@ extension ValueStream {
         mapConcurrently(width: window) { .list(try await transform($0).collect()) }.flatMap { ValueStream($0.listValue ?? []) }
     }
 }
+
+extension BackgroundTasks {
+    public func cancelAll() {}
+    public func waitForAll() async {}
+}

@@ -11,53 +11,87 @@ public struct Renderer: Sendable {
     public var colored: Bool
     /// Record schemas, for the default table columns of API records.
     public var registry: BuiltinRegistry
+    /// The most rows a format that lays out all rows at once (table,
+    /// vertical, CSV) reads; streaming formats have no limit.
+    public var maxRows: Int
 
     /// Creates a renderer.
-    public init(format: OutputFormat, width: Int? = nil, colored: Bool = false, registry: BuiltinRegistry = .init()) {
+    public init(
+        format: OutputFormat, width: Int? = nil, colored: Bool = false, registry: BuiltinRegistry = .init(),
+        maxRows: Int = EvaluationOptions().maxRowsPerStage
+    ) {
         self.format = format
         self.width = width
         self.colored = colored
         self.registry = registry
+        self.maxRows = maxRows
     }
 
     /// Writes `data` to `sink`, ending with a newline.
-    public func render(_ data: PipelineData, to sink: some TextSink) async throws {
+    ///
+    /// - Returns: how many rows were written (1 for a single value).
+    @discardableResult
+    public func render(_ data: PipelineData, to sink: some TextSink) async throws -> Int {
         switch (format, data) {
         case (.ndjson, _):
-            for try await row in data.rows { await sink.write(row.jsonText() + "\n") }
+            var count = 0
+            for try await row in data.rows {
+                await sink.write(row.jsonText() + "\n")
+                count += 1
+            }
+            return count
         case (.json, .stream(let stream)):
-            try await writeJSONArray(stream, to: sink)
+            return try await writeJSONArray(stream, to: sink)
         case (.json, .value(let value)):
             await sink.write(value.jsonText(pretty: true) + "\n")
+            return value.listValue?.count ?? 1
         case (.csv, _):
-            await sink.write(CSVWriter.text(for: try await rows(of: data)))
+            let rows = try await rows(of: data)
+            await sink.write(CSVWriter.text(for: rows))
+            return rows.count
         case (.vertical, _):
-            await sink.write(VerticalLayout(colored: colored).text(for: try await rows(of: data)))
+            let rows = try await rows(of: data)
+            await sink.write(VerticalLayout(colored: colored).text(for: rows))
+            return rows.count
         case (.table, .value(let value)) where !value.isListOrRecord:
             await sink.write(value.plainText + "\n")
+            return 1
         case (.table, .value(.record(let record))):
             await sink.write(TableLayout(width: width, colored: colored).keyValueText(for: record))
+            return 1
         case (.table, _):
             let rows = try await rows(of: data)
             await sink.write(TableLayout(width: width, colored: colored).text(for: rows, columns: columns(for: rows)))
+            return rows.count
         }
     }
 
     private func rows(of data: PipelineData) async throws -> [Value] {
         switch data {
-        case .value(.list(let values)): values
-        case .value(let value): [value]
-        case .stream(let stream): try await stream.collect()
+        case .value(.list(let values)): return values
+        case .value(let value): return [value]
+        case .stream(let stream):
+            var values: [Value] = []
+            for try await value in stream {
+                values.append(value)
+                if values.count > maxRows {
+                    throw RuntimeError(
+                        .limit, id: "row-limit", message: "more than \(maxRows) rows to lay out as \(format.rawValue)",
+                        range: .at(0), notes: ["use --format ndjson to stream them, or narrow the query, e.g. with `| take 500`"])
+                }
+            }
+            return values
         }
     }
 
-    private func writeJSONArray(_ stream: ValueStream, to sink: some TextSink) async throws {
-        var first = true
+    private func writeJSONArray(_ stream: ValueStream, to sink: some TextSink) async throws -> Int {
+        var count = 0
         for try await row in stream {
-            await sink.write((first ? "[\n  " : ",\n  ") + row.jsonText(pretty: true, indentLevel: 1))
-            first = false
+            await sink.write((count == 0 ? "[\n  " : ",\n  ") + row.jsonText(pretty: true, indentLevel: 1))
+            count += 1
         }
-        await sink.write(first ? "[]\n" : "\n]\n")
+        await sink.write(count == 0 ? "[]\n" : "\n]\n")
+        return count
     }
 
     /// The columns of a table: a schema's table columns when every row is a

@@ -71,38 +71,6 @@ public struct CQEngine: Sendable {
             warnings: parsed.diagnostics + problems)
     }
 
-    /// Runs `query`, updating `environment` with its `let`s and `def`s.
-    ///
-    /// - Returns: the value of the last expression statement, with derived
-    ///   fields computed, or `nil` when there is none. Streams stay lazy,
-    ///   except under a ``EvaluationOptions/timeout``: then they are read
-    ///   within the time limit.
-    /// - Throws: ``RuntimeError`` pointing into the query, or `CancellationError`.
-    public func run(_ query: CompiledQuery, in environment: inout Environment) async throws -> PipelineData? {
-        let evaluator = Evaluator(
-            context: EvaluationContext(registry: registry, options: options.evaluation, now: options.now()))
-        let program = query.plan
-        let start = program.statements.first?.range ?? SourceRange.at(0)
-        guard let timeout = options.evaluation.timeout else {
-            return try await Self.execute(evaluator, program, &environment)
-        }
-        var scratch = environment
-        let (result, updated) = try await Self.withDeadline(timeout, at: start) { [scratch] in
-            var local = scratch
-            // Streams are read here, within the limit: a lazy stream handed back
-            // would make its requests after the deadline was no longer watched.
-            let result: PipelineData? =
-                switch try await Self.execute(evaluator, program, &local) {
-                case .stream(let stream)?: .stream(ValueStream(try await stream.collect()))
-                case let other: other
-                }
-            return (result, local)
-        }
-        scratch = updated
-        environment = scratch
-        return result
-    }
-
     /// The plan of `query` in a few readable lines (`cq explain`): the requests
     /// each source makes, what is pushed down, fan-outs and their concurrency,
     /// what runs locally. Nothing is requested.
@@ -128,69 +96,4 @@ public struct CQEngine: Sendable {
         let value = try await evaluate(text, arguments: arguments)
         return try JSONDecoder().decode(type, from: Data(value.jsonText().utf8))
     }
-
-    private static func execute(_ evaluator: Evaluator, _ program: BoundProgram, _ environment: inout Environment)
-        async throws -> PipelineData?
-    {
-        guard let data = try await evaluator.run(program, in: &environment) else { return nil }
-        return try await evaluator.materialize(data)
-    }
-
-    private static func withDeadline<T: Sendable>(
-        _ timeout: Duration, at range: SourceRange, _ body: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let result = first else {
-                throw RuntimeError(.limit, id: "timeout", message: "the query did not finish within \(timeout)", range: range)
-            }
-            return result
-        }
-    }
-}
-
-/// Limits and permissions of an engine.
-public struct EngineOptions: Sendable {
-    /// Writes, files, steps, depth, rows and the time limit.
-    public var evaluation: EvaluationOptions
-    /// The clock `now()` reads at the start of each run.
-    public var now: @Sendable () -> Date
-
-    /// Creates options: read-only by default.
-    public init(evaluation: EvaluationOptions = .init(), now: @escaping @Sendable () -> Date = { Date() }) {
-        self.evaluation = evaluation
-        self.now = now
-    }
-}
-
-/// A parsed and checked query, ready to run any number of times.
-public struct CompiledQuery: Sendable {
-    /// The source it came from.
-    public let source: SourceFile
-    /// The syntax tree.
-    public let program: Program
-    /// The program bound and planned: what runs.
-    public let plan: BoundProgram
-    /// Non-fatal diagnostics.
-    public let warnings: [Diagnostic]
-}
-
-/// A query that could not be compiled, with every problem found.
-public struct CompileError: Error, Sendable, CustomStringConvertible {
-    /// The source the diagnostics point into.
-    public let source: SourceFile
-    /// The problems, in source order.
-    public let diagnostics: [Diagnostic]
-
-    /// The problems rendered as `file:line:col: error: …` with source lines and carets.
-    public func rendered(colored: Bool = false) -> String {
-        DiagnosticRenderer(colored: colored).render(diagnostics, in: source)
-    }
-
-    public var description: String { rendered() }
 }

@@ -8,12 +8,16 @@ public struct EvaluationResult: Sendable, Hashable {
     /// unavailable, 70 runtime error, 77 auth). A script run from a pipe stops at
     /// the first entry with a non-zero status and exits with it.
     public var exitStatus: Int32
+    /// What the run cost (time, requests, cache hits, …), printed after the
+    /// result when `:time` is on; `nil` to let the REPL report its own counters.
+    public var statistics: String?
 
     /// Creates a result from its parts.
-    public init(output: String = "", errorOutput: String = "", exitStatus: Int32 = 0) {
+    public init(output: String = "", errorOutput: String = "", exitStatus: Int32 = 0, statistics: String? = nil) {
         self.output = output
         self.errorOutput = errorOutput
         self.exitStatus = exitStatus
+        self.statistics = statistics
     }
 
     /// A successful result that prints `output`.

@@ -47,6 +47,8 @@ public enum HostCommand: Sendable, Hashable {
     case format(OutputFormat?)
     /// `:schema EXPR` describes the fields of what `EXPR` produces.
     case schema(String)
+    /// `:explain QUERY` shows how the query would run, without running it.
+    case explain(String)
     /// `:use SLUG` sets the default project; `:use` alone (nil) reports it.
     case use(String?)
     /// `:load FILE` runs the statements in a `.cq` file.

@@ -21,7 +21,7 @@ public struct REPLMetrics: Sendable, Hashable {
     public static let zero = REPLMetrics()
 
     /// The work done since `baseline`; `requestsInFlight` is the current value.
-    func since(_ baseline: REPLMetrics) -> REPLMetrics {
+    public func since(_ baseline: REPLMetrics) -> REPLMetrics {
         REPLMetrics(
             requestsCompleted: max(0, requestsCompleted - baseline.requestsCompleted),
             requestsInFlight: requestsInFlight,

@@ -82,6 +82,8 @@ extension MetaCommand {
             }
         case "schema":
             return rest.isEmpty ? .failure("`:schema` needs an expression") : .success(.host(.schema(rest)))
+        case "explain":
+            return rest.isEmpty ? .failure("`:explain` needs a query") : .success(.host(.explain(rest)))
         case "use":
             guard words.count <= 1 else { return .failure("") }
             return .success(.host(.use(words.first.map(unquoted))))

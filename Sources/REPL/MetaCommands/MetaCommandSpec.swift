@@ -50,11 +50,15 @@ public struct MetaCommandSpec: Sendable, Hashable {
             arguments: .choice(OutputFormat.allCases.map(\.rawValue), optional: true)),
         MetaCommandSpec(
             name: "time", aliases: ["timing"], synopsis: "[on|off]",
-            summary: "after each query, show elapsed time, requests and cache hits",
+            summary: "after each query, show time, requests, pages, cache hits, retries and rows",
             arguments: .choice(["on", "off"], optional: true)),
         MetaCommandSpec(
             name: "schema", aliases: [], synopsis: "EXPR",
             summary: "describe the fields of what EXPR produces", arguments: .expression),
+        MetaCommandSpec(
+            name: "explain", aliases: [], synopsis: "QUERY",
+            summary: "show how QUERY would run: requests, pushdown, fan-outs (nothing is sent)",
+            arguments: .expression),
         MetaCommandSpec(
             name: "use", aliases: [], synopsis: "[SLUG]",
             summary: "set the default project, e.g. gh/acme/api; alone, show it", arguments: .projectSlug),

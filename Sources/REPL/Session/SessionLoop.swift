@@ -79,7 +79,9 @@ struct SessionLoop {
             return ExitStatus.interrupted
         case .finished(let result, let elapsed, let work):
             emit(result)
-            if timing { console.errors.write(ProgressLine.timing(elapsed: elapsed, work: work) + "\n") }
+            if timing {
+                Self.writeLines(result.statistics ?? ProgressLine.timing(elapsed: elapsed, work: work), to: console.errors)
+            }
             return result.exitStatus
         }
     }

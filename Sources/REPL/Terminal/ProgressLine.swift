@@ -1,12 +1,17 @@
-/// The one-line status shown on standard error while a slow query runs.
-enum ProgressLine {
+/// The one-line status shown on standard error while a slow query runs: in
+/// the REPL, and by `cq -e` and scripts on a terminal.
+public enum ProgressLine {
     static let frames: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
-    /// `⠋ 12 requests · 3 in flight · 1.4 s`, for animation frame `frame`.
-    static func text(frame: Int, elapsed: Duration, work: REPLMetrics) -> String {
+    /// Erases the line the cursor is on (where the progress line is drawn).
+    public static let erase = ANSI.eraseLine
+
+    /// `⠋ 12 requests · 3 in flight · 40 cached · 1.4 s`, for animation frame `frame`.
+    public static func text(frame: Int, elapsed: Duration, work: REPLMetrics) -> String {
         var parts: [String] = []
         if work.requestsCompleted > 0 { parts.append(requests(work.requestsCompleted)) }
         if work.requestsInFlight > 0 { parts.append("\(work.requestsInFlight) in flight") }
+        if work.cacheHits > 0 { parts.append("\(work.cacheHits) cached") }
         if parts.isEmpty { parts.append("working") }
         parts.append(elapsed.shortDescription)
         return "\(frames[frame % frames.count]) " + parts.joined(separator: " · ")
@@ -14,7 +19,7 @@ enum ProgressLine {
 
     /// `text` cut to fit in one line of a terminal `columns` wide (0: unknown),
     /// so that erasing the line removes all of it.
-    static func fitting(_ text: String, columns: Int) -> String {
+    public static func fitting(_ text: String, columns: Int) -> String {
         guard columns > 1, ColumnLayout.displayWidth(text) >= columns else { return text }
         var fitted = ""
         for character in text {
