@@ -16,7 +16,8 @@ import Foundation
 ///
 /// Knobs: ``faults`` (latency, 429/5xx bursts, truncated, slow and HTML
 /// bodies, scoped to matching requests) and ``requestLog`` (what was asked,
-/// by which operation, with or without credentials, and the status).
+/// by which operation, with or without credentials, and the status; how
+/// many requests are in flight now and at most).
 ///
 /// The same `seed` and `now` always produce the same organisation and
 /// byte-identical responses. Writes (trigger, rerun, cancel, approve) change

@@ -42,10 +42,11 @@ public struct EvaluationOptions: Sendable {
     }
 }
 
-/// The shared state of one evaluation: clock, options, step counter and memo.
+/// The shared state of one evaluation: clock, options, step counter, memo
+/// and background tasks.
 ///
-/// A value type whose shared parts (counter, memo) are thread-safe references,
-/// so builtins running concurrently see one evaluation.
+/// A value type whose shared parts (counter, memo, tasks) are thread-safe
+/// references, so builtins running concurrently see one evaluation.
 public struct EvaluationContext: Sendable {
     /// The instant `now()` returns, fixed for the whole evaluation.
     public let now: Date
@@ -55,7 +56,8 @@ public struct EvaluationContext: Sendable {
     public let registry: BuiltinRegistry
     /// Results remembered during the evaluation (derived fields, repeated fetches).
     public let memo: Memo
-    /// The tasks the evaluation started to work ahead of its consumers.
+    /// The unstructured tasks the evaluation started (read-ahead, memoised
+    /// computations), to cancel and await when it ends.
     public let tasks: BackgroundTasks
     let meter: StepMeter
 
@@ -65,7 +67,7 @@ public struct EvaluationContext: Sendable {
         self.options = options
         self.registry = registry
         self.tasks = BackgroundTasks()
-        self.memo = Memo()
+        self.memo = Memo(tasks: tasks)
         self.meter = StepMeter(limit: options.maxSteps)
     }
 
@@ -87,36 +89,6 @@ final class StepMeter: Sendable {
         counter.withLock { count in
             count += 1
             return count <= limit
-        }
-    }
-}
-
-/// Remembers values by key for the length of one evaluation, computing each
-/// at most once even when asked concurrently.
-public actor Memo {
-    private var entries: [String: Task<Value, any Error>] = [:]
-
-    /// The remembered value for `key`, computing it with `compute` the first time.
-    public func value(
-        for key: String,
-        compute: @escaping @Sendable () async throws -> Value
-    ) async throws -> Value {
-        let task: Task<Value, any Error>
-        if let existing = entries[key] {
-            task = existing
-        } else {
-            task = Task { try await compute() }
-            entries[key] = task
-        }
-        do {
-            return try await withTaskCancellationHandler {
-                try await task.value
-            } onCancel: {
-                task.cancel()
-            }
-        } catch {
-            entries[key] = nil
-            throw error
         }
     }
 }

@@ -81,7 +81,7 @@ extension Evaluator {
         switch data {
         case .value(let value): .value(try await materialize(value))
         case .stream(let stream):
-            .stream(stream.mapConcurrently(width: window, tasks: context.tasks) { try await materialize($0) })
+            .stream(stream.mapConcurrently(window: window, tasks: context.tasks) { try await materialize($0) })
         }
     }
 }

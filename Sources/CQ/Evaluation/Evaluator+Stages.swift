@@ -57,7 +57,7 @@ extension Evaluator {
     ) async throws -> PipelineData {
         guard input.isSequence else { return .value(try await transform(try await collect(input, at: range))) }
         guard concurrently else { return .stream(input.rows.map(transform)) }
-        return .stream(input.rows.mapConcurrently(width: window, tasks: context.tasks, transform))
+        return .stream(input.rows.mapConcurrently(window: window, tasks: context.tasks, transform))
     }
 
     /// `transform` of each of `rows`, several at once when `concurrently`, in order.
@@ -70,7 +70,7 @@ extension Evaluator {
             for row in rows { values.append(try await transform(row)) }
             return values
         }
-        return try await ValueStream(rows).mapConcurrently(width: window, tasks: context.tasks, transform).collect()
+        return try await ValueStream(rows).mapConcurrently(window: window, tasks: context.tasks, transform).collect()
     }
 
     /// The record `select` makes of one row.

@@ -1,58 +1,53 @@
 extension ValueStream {
-    /// The stream of `transform(element)`, running up to `width` transforms ahead
-    /// of the consumer while keeping the source order.
+    /// The stream of `transform(element)`, running up to `window` transforms
+    /// at once while keeping the source order.
     ///
-    /// The source is pulled at most `width` elements ahead of what is consumed;
-    /// transforms still pending when iteration stops are cancelled.
+    /// See ``flatMapConcurrently(window:tasks:_:)`` for the guarantees: the
+    /// same, with one output per element.
     public func mapConcurrently(
-        width: Int,
+        window: Int,
+        tasks: BackgroundTasks,
         _ transform: @escaping @Sendable (Value) async throws -> Value
     ) -> ValueStream {
-        let base = self
+        fanOut(window: window, tasks: tasks) { [try await transform($0)] }
+    }
+
+    /// For each element, the elements of the stream `transform` returns, each
+    /// stream read to its end in a task of its own, up to `window` at once:
+    /// an ordered, concurrent fan-out.
+    ///
+    /// - Order: the output is exactly that of ``flatMap(_:)``.
+    /// - Bounded read-ahead: at most `window` elements are pulled from the
+    ///   source and not yet wholly emitted (counting one being pulled), so
+    ///   `… | take 5` pulls at most one window more than it needs.
+    /// - Pipelined: a transform starts as soon as its element arrives, while
+    ///   the source keeps paging in a task of its own; nothing starts before
+    ///   the first `next()`.
+    /// - Errors in order: when element *k*'s transform (or the source, at
+    ///   *k*) fails, everything before *k* is emitted first, then the error
+    ///   is thrown and the iteration ends.
+    /// - Stopping: when the iterator is dropped, or the consuming task is
+    ///   cancelled while it waits, the source and every pending transform are
+    ///   cancelled. Their tasks are registered with `tasks`, so the engine can
+    ///   await them with ``BackgroundTasks/cancelAllAndWait()``.
+    public func flatMapConcurrently(
+        window: Int,
+        tasks: BackgroundTasks,
+        _ transform: @escaping @Sendable (Value) async throws -> ValueStream
+    ) -> ValueStream {
+        fanOut(window: window, tasks: tasks) { try await transform($0).collect() }
+    }
+
+    private func fanOut(
+        window: Int,
+        tasks: BackgroundTasks,
+        _ transform: @escaping @Sendable (Value) async throws -> [Value]
+    ) -> ValueStream {
+        let source = self
         return ValueStream {
-            let window = Window(base.makeAsyncIterator(), width: Swift.max(1, width), transform: transform)
-            return { try await window.next() }
-        }
-    }
-}
-
-/// The in-flight transforms of ``ValueStream/mapConcurrently(width:_:)``.
-///
-/// Owned by one iteration, which runs in one task; not shared.
-private final class Window {
-    private var source: ValueStream.AsyncIterator
-    private var pending: [Task<Value, any Error>] = []
-    private var exhausted = false
-    private let width: Int
-    private let transform: @Sendable (Value) async throws -> Value
-
-    init(_ source: ValueStream.AsyncIterator, width: Int, transform: @escaping @Sendable (Value) async throws -> Value) {
-        self.source = source
-        self.width = width
-        self.transform = transform
-    }
-
-    deinit {
-        for task in pending { task.cancel() }
-    }
-
-    func next() async throws -> Value? {
-        while pending.count < width, !exhausted {
-            guard let value = try await source.next() else {
-                exhausted = true
-                break
-            }
-            let transform = self.transform
-            pending.append(Task { try await transform(value) })
-        }
-        guard !pending.isEmpty else { return nil }
-        let task = pending.removeFirst()
-        let others = pending
-        return try await withTaskCancellationHandler {
-            try await task.value
-        } onCancel: {
-            task.cancel()
-            for other in others { other.cancel() }
+            let fanOut = OrderedFanOut(
+                source: source, window: Swift.max(1, window), tasks: tasks, transform: transform)
+            return { try await fanOut.next() }
         }
     }
 }

@@ -25,7 +25,7 @@ extension CQEngine {
         let context = EvaluationContext(registry: registry, options: options.evaluation, now: options.now())
         let evaluator = Evaluator(context: context)
         let program = query.plan
-        let limiter = RequestLimiter(limit: options.evaluation.concurrency)
+        let limiter = RequestLimiter(maximum: options.evaluation.concurrency)
         var scratch = environment
         let body: @Sendable () async throws -> (Result, Environment) = { [scratch] in
             var local = scratch
@@ -34,14 +34,13 @@ extension CQEngine {
             return (try await consume(data), local)
         }
         let (result, updated) = try await RequestLimiter.$current.withValue(limiter) {
-            defer { context.tasks.cancelAll() }
             do {
                 let outcome = try await withDeadline(at: program.statements.first?.range ?? .at(0), body)
-                await context.tasks.waitForAll()
+                // Read-ahead the consumer did not need (it stopped early).
+                await context.tasks.cancelAllAndWait()
                 return outcome
             } catch {
-                context.tasks.cancelAll()
-                await context.tasks.waitForAll()
+                await context.tasks.cancelAllAndWait()
                 throw error
             }
         }

@@ -31,7 +31,7 @@ public struct CircleCIClient: Sendable {
     ///   - transport: ``URLSessionTransport`` for real HTTP, or the simulator's transport.
     ///   - middlewares: the caller's middleware (a cache, a request budget, logging). They run
     ///     outermost, in order, around the client's own retry, rate-limit, authentication,
-    ///     redirect, metrics and time-out middleware; see ``ClientMiddleware``.
+    ///     redirect, concurrency-limit, metrics and time-out middleware; see ``ClientMiddleware``.
     ///   - metrics: the counters to record into; pass one to share it between clients.
     public init(
         configuration: CircleCIConfiguration,
@@ -52,6 +52,7 @@ public struct CircleCIClient: Sendable {
         }
         builtIn += [
             RedirectMiddleware(),
+            ConcurrencyLimitMiddleware(),
             MetricsMiddleware(metrics: metrics),
             TimeoutMiddleware(timeout: configuration.requestTimeout),
         ]

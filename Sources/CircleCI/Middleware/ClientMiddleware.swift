@@ -7,8 +7,9 @@ import HTTPTypes
 /// `next` several times (retries), or inspect the response (metrics, budgets).
 /// ``CircleCIClient`` runs the caller's middlewares outermost, in array order,
 /// then its own: ``RetryMiddleware``, ``RateLimitMiddleware``,
-/// ``AuthenticationMiddleware``, ``RedirectMiddleware``, ``MetricsMiddleware``
-/// and ``TimeoutMiddleware``, and finally the ``ClientTransport``. The caller's
+/// ``AuthenticationMiddleware``, ``RedirectMiddleware``,
+/// ``ConcurrencyLimitMiddleware``, ``MetricsMiddleware`` and
+/// ``TimeoutMiddleware``, and finally the ``ClientTransport``. The caller's
 /// middlewares therefore see each logical request once, without credentials.
 public protocol ClientMiddleware: Sendable {
     /// Handles one request.

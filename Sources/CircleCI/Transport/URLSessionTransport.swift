@@ -23,10 +23,16 @@ public struct URLSessionTransport: ClientTransport {
 
     /// Creates a transport with its own ephemeral session.
     ///
-    /// - Parameter backstopTimeout: the idle time after which `URLSession` gives
-    ///   up on its own; keep it above the client's request timeout.
-    public init(backstopTimeout: TimeInterval = 120) {
+    /// - Parameters:
+    ///   - backstopTimeout: the idle time after which `URLSession` gives
+    ///     up on its own; keep it above the client's request timeout.
+    ///   - maximumConnectionsPerHost: the most connections `URLSession` opens
+    ///     to one host; further requests queue inside `URLSession`. Its own
+    ///     default is 6, below the usual ``RequestLimiter`` limit, so keep this
+    ///     at or above the most requests a query may have in flight.
+    public init(backstopTimeout: TimeInterval = 120, maximumConnectionsPerHost: Int = 64) {
         let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil

@@ -26,6 +26,7 @@ public struct RequestLogEntry: Sendable, Hashable {
 public actor RequestLog {
     private var items: [RequestLogEntry] = []
     private var arrivals = 0
+    private nonisolated let gauge = InFlightGauge()
 
     init() {}
 
@@ -39,6 +40,18 @@ public actor RequestLog {
     /// soon as it is received).
     public var arrived: Int { arrivals }
 
+    /// How many requests are being answered now, on either transport: from
+    /// arrival until the last byte of the response is handed over, or the
+    /// request fails, is cancelled or loses its connection.
+    ///
+    /// Over HTTP a client that gives up is noticed only when the server
+    /// writes the response: until then (during the injected latency) the
+    /// request still counts.
+    public nonisolated var inFlight: Int { gauge.inFlight }
+
+    /// The most requests in flight at once since the last ``reset()``.
+    public nonisolated var peakInFlight: Int { gauge.peak }
+
     /// How many requests routed to `operationID`.
     public func count(operationID: String) -> Int {
         items.filter { $0.operationID == operationID }.count
@@ -49,10 +62,17 @@ public actor RequestLog {
         items.contains { $0.host == host && $0.authPresented }
     }
 
-    /// Forgets every entry; sequence numbers start again at 1.
+    /// Forgets every entry; sequence numbers start again at 1, and
+    /// ``peakInFlight`` starts again from the requests in flight now.
     public func reset() {
         items.removeAll()
         arrivals = 0
+        gauge.resetPeak()
+    }
+
+    /// Counts a request in flight until the returned value ends or is dropped.
+    nonisolated func open() -> OpenRequest {
+        gauge.open()
     }
 
     func noteArrival() {

@@ -10,12 +10,24 @@ struct FlyingFoxBridge: HTTPHandler {
     /// Base of presigned step-output URLs (only used on the API host).
     let outputBase: String
 
+    /// Answers one request through the engine.
+    ///
+    /// The request counts in the log's in flight until the response is handed
+    /// to FlyingFox or, for a slow body, until its last piece is.
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let open = engine.log.open()
         let headers = request.headers.map { (name: $0.key.rawValue, value: $0.value) }
-        let body = try await request.bodyData
-        let simulated = SimulatorRequest(host: host, method: request.method.rawValue, target: request.target.rawValue,
-                                         headers: headers, body: body.isEmpty ? nil : body)
-        let delivery = await engine.handle(simulated, rendering: RenderContext(outputBaseURL: outputBase))
+        let delivery: SimulatorDelivery
+        do {
+            let body = try await request.bodyData
+            let simulated = SimulatorRequest(host: host, method: request.method.rawValue,
+                                             target: request.target.rawValue, headers: headers,
+                                             body: body.isEmpty ? nil : body)
+            delivery = await engine.handle(simulated, rendering: RenderContext(outputBaseURL: outputBase))
+        } catch {
+            open.end()
+            throw error
+        }
         var fields = HTTPHeaders()
         for header in delivery.response.headers {
             fields.addValue(header.value, for: HTTPHeader(header.name))
@@ -24,11 +36,13 @@ struct FlyingFoxBridge: HTTPHandler {
         fields[.connection] = "close"
         let status = HTTPStatusCode(delivery.response.status, phrase: Self.phrase(for: delivery.response.status))
         guard let duration = delivery.bodyDuration else {
+            open.end()
             return HTTPResponse(statusCode: status, headers: fields, body: delivery.response.body)
         }
+        let trickle = TrickleBytes(data: delivery.response.body, over: duration, open: open)
         return HTTPResponse(statusCode: status, headers: fields,
-                            body: HTTPBodySequence(from: TrickleBytes(data: delivery.response.body, over: duration),
-                                                   count: delivery.response.body.count, suggestedBufferSize: 64))
+                            body: HTTPBodySequence(from: trickle, count: delivery.response.body.count,
+                                                   suggestedBufferSize: 64))
     }
 
     private static func phrase(for status: Int) -> String {

@@ -21,6 +21,8 @@ public struct SimulatorTransport: ClientTransport {
     public func send(_ request: HTTPRequest, body: Data?, baseURL: URL,
                      operationID: String) async throws -> (HTTPResponse, Data) {
         try Task.checkCancellation()
+        let open = engine.log.open()
+        defer { open.end() }
         let host: SimulatorHost
         let target: String
         if let authority = request.authority, request.scheme != nil {
