@@ -72,7 +72,7 @@ import Testing
             #"pipelines("gh/acme/api") | take 60 | where number >= \#(number) and api_state == "created" | count"#
         ).intValue
         // `where` examines several rows at once, at most one window ahead of what `take` needs.
-        let window = EvaluationOptions().concurrency
+        let window = EvaluationOptions().readAhead
         #expect(requests["listWorkflowsByPipelineId"] >= examined ?? 0)
         #expect(requests["listWorkflowsByPipelineId"] <= (examined ?? 0) + window)
     }

@@ -17,10 +17,14 @@ public struct EvaluationOptions: Sendable {
     /// (`sort`, `group by`, `count`, `last`), so an unbounded API list cannot
     /// page forever.
     public var maxRowsPerStage: Int
-    /// How many rows fan-outs (`jobs`, `tests`, …) and stages that make
-    /// requests work on at once, ahead of their consumer. The engine also
-    /// allows this many HTTP requests in flight for the whole query.
+    /// The most HTTP requests in flight at once for the whole query (the
+    /// engine's limit), however its stages nest.
     public var concurrency: Int
+
+    /// How many rows fan-outs (`jobs`, `tests`, …) and stages that make
+    /// requests work on ahead of their consumer: twice ``concurrency``, so
+    /// that rows finished early never leave requests waiting to be sent.
+    public var readAhead: Int { 2 * max(1, concurrency) }
 
     /// Creates options; the defaults are read-only, files allowed, generous limits.
     public init(

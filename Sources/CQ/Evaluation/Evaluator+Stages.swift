@@ -48,7 +48,7 @@ extension Evaluator {
     }
 
     /// How many rows a concurrent stage or fan-out works on ahead of its consumer.
-    var window: Int { max(1, context.options.concurrency) }
+    var window: Int { context.options.readAhead }
 
     /// Maps each row, keeping a single value single and a stream lazy.
     private func mapRows(

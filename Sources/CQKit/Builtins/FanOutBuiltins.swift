@@ -47,7 +47,10 @@ struct FanOutBuiltins {
                 : [row]
             let factory = self.factory
             let client = session.client
-            return .stream(ValueStream(workflows).flatMap { workflow in
+            // The jobs of every workflow are requested at once, in order.
+            let context = invocation.context
+            return .stream(ValueStream(workflows).flatMapConcurrently(window: context.options.readAhead, tasks: context.tasks) {
+                workflow in
                 guard case .record(let workflowRecord) = workflow, let id = workflowRecord["id"]?.stringValue else {
                     return ValueStream([])
                 }
@@ -134,7 +137,9 @@ struct FanOutBuiltins {
                 let actions = steps.flatMap { step in step.actions.map { (step.name, $0) } }.filter { name, action in
                     (filter.map { name.contains($0) } ?? true) && (!failedOnly || action.failed == true)
                 }
-                return .stream(ValueStream(actions.indices.map { Value.int($0) }).map { index in
+                let context = invocation.context
+                let indices = ValueStream(actions.indices.map { Value.int($0) })
+                return .stream(indices.mapConcurrently(window: context.options.readAhead, tasks: context.tasks) { index in
                     guard let position = index.intValue else { return .null }
                     let (name, action) = actions[position]
                     let output = try await APIErrors.mapping { try await client.stepOutput(action) }
