@@ -53,6 +53,10 @@ enum Measure {
             client: CircleCIClient(configuration: configuration, transport: URLSessionTransport()), apiHost: configuration.host)
     }
 
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        milliseconds(since: start) / 1000
+    }
+
     private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

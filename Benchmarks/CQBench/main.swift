@@ -35,6 +35,12 @@ for query in queries.prefix(4) {
 }
 await simulator.stopServer()
 
+let slow = Simulator(now: now)
+let latency = Duration.milliseconds(ProcessInfo.processInfo.environment["CQ_BENCH_LATENCY_MS"].flatMap(Int.init) ?? 100)
+await slow.faults.setLatency(latency)
+try await RoundTrips(host: try await slow.startServer(port: 0), now: now, latency: latency).report()
+await slow.stopServer()
+
 print("\n== Evaluator (no I/O) ==")
 for size in [10_000, 100_000] {
     let rows = (0..<size).map { index in

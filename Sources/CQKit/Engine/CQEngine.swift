@@ -67,7 +67,8 @@ public struct CQEngine: Sendable {
             throw CompileError(source: source, diagnostics: problems)
         }
         return CompiledQuery(
-            source: source, program: parsed.program, plan: QueryPlanner(registry: registry).plan(bound),
+            source: source, program: parsed.program,
+            plan: options.plansQueries ? QueryPlanner(registry: registry).plan(bound) : bound,
             warnings: parsed.diagnostics + problems)
     }
 
