@@ -19,8 +19,9 @@ struct ExplainCommand: AsyncParsableCommand {
     var query: String
 
     func run() async throws {
+        let now = try Services.clock(ProcessInfo.processInfo.environment)
         let engine = CQEngine(
-            session: Services.offlineSession, options: EngineOptions(evaluation: try options.evaluationOptions()))
+            session: Services.offlineSession, options: EngineOptions(evaluation: try options.evaluationOptions(), now: now))
         let isScript = query.hasSuffix(".cq") && FileManager.default.fileExists(atPath: query)
         let source = SourceFile(
             name: isScript ? query : "<command line>", text: isScript ? try readSource(query) : query)

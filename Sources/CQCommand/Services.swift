@@ -55,7 +55,8 @@ struct Services {
         return URL(fileURLWithPath: home, isDirectory: true)
     }
 
-    private static func clock(_ environment: [String: String]) throws -> @Sendable () -> Date {
+    /// The clock `now()` reads: `CQ_NOW` when set, the real one otherwise.
+    static func clock(_ environment: [String: String]) throws -> @Sendable () -> Date {
         guard let text = environment["CQ_NOW"] else { return { Date() } }
         guard let date = Timestamp.parse(text) else {
             throw CommandFailure(.usage, "CQ_NOW must be an ISO 8601 timestamp, e.g. 2026-11-20T12:00:00Z")
