@@ -20,6 +20,6 @@ struct CQCommand: AsyncParsableCommand {
             cq help NAME describes a builtin (pipelines, where, …) or record type (Job, …).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, FormatCommand.self, HelpCommand.self, SimulatorCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, FormatCommand.self, HelpCommand.self, SimulatorCommand.self, CacheCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -18,6 +18,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("arg"), help: ArgumentHelp("Set a script variable: --arg name=value (read as $name).", valueName: "name=value"))
     var arguments: [String] = []
 
+    @OptionGroup var cache: CacheOptions
+
     /// The `--arg` values as variables; values that parse as JSON numbers or
     /// booleans keep their type, everything else is a string.
     func variables() throws -> [String: Value] {
