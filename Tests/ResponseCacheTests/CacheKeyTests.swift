@@ -51,13 +51,15 @@ import Testing
         #expect(RetentionPolicy.mayStore(operationID: operationID, path: path) == allowed)
     }
 
+    let now = Date(timeIntervalSince1970: 1_795_176_000)  // 2026-11-20T12:00:00Z
+
     @Test func retentionComesFromTheDecodedStatus() {
         let finishedJobs = #"{"items": [{"dependencies": [], "id": "1", "name": "a", "project_slug": "gh/a/b", "status": "success", "type": "build", "started_at": null}], "next_page_token": null}"#
         let runningJobs = finishedJobs.replacingOccurrences(of: "success", with: "running")
         let v1Finished = #"{"lifecycle": "finished", "status": "fixed", "steps": []}"#
         let v1Running = #"{"lifecycle": "running", "status": "running", "steps": []}"#
         func retention(_ operationID: String, _ body: String, hint: CacheHint = .unknown) -> Retention? {
-            RetentionPolicy.retention(operationID: operationID, body: Data(body.utf8), hint: hint)
+            RetentionPolicy.retention(operationID: operationID, body: Data(body.utf8), hint: hint, now: now)
         }
         #expect(retention("listWorkflowJobs", finishedJobs) == .settled)
         #expect(retention("listWorkflowJobs", runningJobs) == .expiring)
@@ -68,5 +70,27 @@ import Testing
         #expect(retention("getTests", #"{"items": []}"#) == .expiring)
         #expect(retention("getTests", #"{"items": []}"#, hint: .settled) == .settled)
         #expect(retention("listPipelinesForProject", "<html>proxy</html>") == nil, "HTML is never stored")
+    }
+
+    @Test func aFinishedJobsStepsAreKeptUntilTheirOutputURLsExpire() {
+        func job(_ urls: [String]) -> Data {
+            let actions = urls.enumerated().map { index, url in
+                #"{"index": 0, "step": \#(index), "name": "s", "status": "success", "output_url": "\#(url)"}"#
+            }
+            let steps = #"[{"name": "s", "actions": [\#(actions.joined(separator: ","))]}]"#
+            return Data(#"{"lifecycle": "finished", "status": "success", "steps": \#(steps)}"#.utf8)
+        }
+        let soon = "https://out.example/a?X-Amz-Date=20261120T120000Z&X-Amz-Expires=3600&X-Amz-Signature=x"
+        let later = "https://out.example/b?X-Amz-Date=20261120T120000Z&X-Amz-Expires=86400&X-Amz-Signature=y"
+        let epoch = "https://out.example/c?Expires=1795180000&Signature=z"
+        let stale = "https://out.example/d?X-Amz-Date=20261119T120000Z&X-Amz-Expires=3600&X-Amz-Signature=w"
+        func retention(_ body: Data, hint: CacheHint = .unknown) -> Retention? {
+            RetentionPolicy.retention(operationID: "getJobV1", body: body, hint: hint, now: now)
+        }
+        #expect(retention(job([later, soon])) == .until(now.addingTimeInterval(3600 - 300)), "the earliest, less a margin")
+        #expect(retention(job([epoch])) == .until(Date(timeIntervalSince1970: 1_795_180_000 - 300)))
+        #expect(retention(job([stale, later])) == .expiring, "a URL already expired")
+        #expect(retention(job([soon]), hint: .settled) == .until(now.addingTimeInterval(3300)), "even under the hint")
+        #expect(retention(job(["https://out.example/e?sig=1"])) == .settled, "a URL that does not say")
     }
 }

@@ -10,10 +10,10 @@ import HTTPTypes
 /// from its decoded status:
 ///
 /// - **until evicted**: the jobs of a finished workflow, a finished job's details
-///   (v2 and the v1.1 steps), a finished workflow, the workflows of a pipeline
-///   that have all finished, a pipeline's config, and anything read while the
-///   caller says the entity is finished (``CacheHint/settled``: tests,
-///   artifacts, step output of a finished job);
+///   (v2, and the v1.1 steps until their presigned output URLs expire), a
+///   finished workflow, the workflows of a pipeline that have all finished, a
+///   pipeline's config, and anything read while the caller says the entity is
+///   finished (``CacheHint/settled``: tests, artifacts, step output of a finished job);
 /// - **for ``timeToLive``**: everything else, lists and running things alike.
 ///
 /// Never stored: non-`GET` requests, non-2xx responses, environment variables,
@@ -81,12 +81,15 @@ public struct CachingMiddleware: ClientMiddleware {
 
     /// Stores a 2xx response for as long as its retention allows.
     private func keep(_ response: HTTPResponse, _ data: Data, key: CacheKey, operationID: String) async {
+        let now = cache.options.now()
         let expiresAt: Date?
-        switch RetentionPolicy.retention(operationID: operationID, body: data, hint: CacheHint.current) {
+        switch RetentionPolicy.retention(operationID: operationID, body: data, hint: CacheHint.current, now: now) {
         case .settled:
             expiresAt = nil
+        case .until(let date):
+            expiresAt = date
         case .expiring where timeToLive > .zero:
-            expiresAt = cache.options.now().addingTimeInterval(timeToLive.timeInterval)
+            expiresAt = now.addingTimeInterval(timeToLive.timeInterval)
         case .expiring, nil:
             return
         }

@@ -27,11 +27,14 @@ enum RetentionPolicy {
     /// job's details (`getJobDetails`, `getJob`, v1.1 `getJobV1`); a finished
     /// workflow; a non-empty page of a pipeline's workflows that have all
     /// finished; a pipeline's config; anything read under
-    /// ``CacheHint/settled``. Everything else expires.
-    static func retention(operationID: String, body: Data, hint: CacheHint) -> Retention? {
+    /// ``CacheHint/settled``. Everything else expires. A settled v1.1 job is
+    /// kept only until the presigned output URLs in it expire, or for the time
+    /// to live when they already have at `now`.
+    static func retention(operationID: String, body: Data, hint: CacheHint, now: Date) -> Retention? {
         guard looksLikeJSON(body) else { return nil }
-        if hint == .settled { return .settled }
-        return isSettled(operationID: operationID, body: body) ? .settled : .expiring
+        guard hint == .settled || isSettled(operationID: operationID, body: body) else { return .expiring }
+        guard operationID == "getJobV1", let expiry = PresignedExpiry.earliest(inJob: body) else { return .settled }
+        return expiry > now ? .until(expiry) : .expiring
     }
 
     private static func isSettled(operationID: String, body: Data) -> Bool {
