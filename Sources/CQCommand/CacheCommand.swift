@@ -45,7 +45,8 @@ struct CacheCommand: AsyncParsableCommand {
             let cache = CacheCommand.cache()
             let before = try? await cache.stats()
             try await CacheCommand.reading(cache) { try await cache.clear() }
-            let removed = before.map { "\($0.entries) entries, \(CacheCommand.format($0.bytes))" } ?? "an unreadable file"
+            let removed =
+                before.map { "\($0.entries) entries, \(CacheCommand.format($0.bytes))" } ?? "an unreadable file"
             print("Cleared the cache at \(cache.directory.path) (\(removed)).")
         }
     }

@@ -14,7 +14,8 @@ extension ResponseCache {
 
         /// Creates options.
         public init(
-            sizeLimit: Int = 200_000_000, busyTimeout: Duration = .seconds(2), now: @escaping @Sendable () -> Date = { Date() }
+            sizeLimit: Int = 200_000_000, busyTimeout: Duration = .seconds(2),
+            now: @escaping @Sendable () -> Date = { Date() }
         ) {
             self.sizeLimit = sizeLimit
             self.busyTimeout = busyTimeout

@@ -93,7 +93,8 @@ import Testing
             #expect(full.stdout.contains(cacheHome + "/cq/responses.sqlite"), "\(full)")
             #expect(!full.stdout.contains("entries   0 ("), "\(full)")
             #expect(full.stdout.contains("kept until evicted"), "\(full)")
-            let mode = try FileManager.default.attributesOfItem(atPath: cacheHome + "/cq/responses.sqlite")[.posixPermissions]
+            let mode = try FileManager.default.attributesOfItem(atPath: cacheHome + "/cq/responses.sqlite")[
+                .posixPermissions]
             #expect((mode as? NSNumber)?.intValue == 0o600)
 
             let clear = try await CQ.run(["cache", "clear"], environment: environment)
@@ -103,7 +104,8 @@ import Testing
             #expect(again.requests > 10, "a cleared cache starts cold")
 
             let help = try await CQ.run(["help", "cache"])
-            #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("stats"), "\(help)")
+            #expect(
+                help.status == 0 && help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("stats"), "\(help)")
         }
     }
 
@@ -136,7 +138,8 @@ import Testing
             #expect(result.result.status == 0, "\(result.result)")
             #expect(result.result.stdout == (try String(contentsOf: MissionTests.golden, encoding: .utf8)))
             let warnings = result.result.stderr.split(separator: "\n")
-            #expect(warnings.count == 1 && warnings[0].hasPrefix("cq: warning: the response cache at"), "\(result.result)")
+            #expect(
+                warnings.count == 1 && warnings[0].hasPrefix("cq: warning: the response cache at"), "\(result.result)")
             let clear = try await CQ.run(["cache", "clear"], environment: environment)
             #expect(clear.status == 0, "\(clear)")
             let after = try await run(simulator, host + ["-e", missionQuery], environment)
@@ -146,7 +149,8 @@ import Testing
 
     @Test func theDemoNeverUsesTheCache() async throws {
         let cacheHome = try ScratchDirectory()
-        let result = try await CQ.run(["--demo", "-e", missionQuery], environment: ["XDG_CACHE_HOME": cacheHome.url.path])
+        let result = try await CQ.run(
+            ["--demo", "-e", missionQuery], environment: ["XDG_CACHE_HOME": cacheHome.url.path])
         #expect(result.status == 0, "\(result)")
         #expect(!FileManager.default.fileExists(atPath: cacheHome.url.path + "/cq"))
     }

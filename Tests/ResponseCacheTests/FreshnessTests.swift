@@ -11,18 +11,26 @@ import Testing
         let harness = try CacheHarness()
         let cache = harness.cache()
         let client = try harness.client(cache, timeToLive: .seconds(60))
-        let first = try await harness.requests { try await client.pipelines(project: CacheHarness.api).collect(limit: 5) }
+        let first = try await harness.requests {
+            try await client.pipelines(project: CacheHarness.api).collect(limit: 5)
+        }
         #expect(first.count == 1)
 
         harness.clock.advance(seconds: 59)
-        #expect(try await harness.requests { try await client.pipelines(project: CacheHarness.api).collect(limit: 5) }.count == 0)
+        #expect(
+            try await harness.requests { try await client.pipelines(project: CacheHarness.api).collect(limit: 5) }.count
+                == 0)
 
         harness.clock.advance(seconds: 2)
-        let stale = try await harness.requests { try await client.pipelines(project: CacheHarness.api).collect(limit: 5) }
+        let stale = try await harness.requests {
+            try await client.pipelines(project: CacheHarness.api).collect(limit: 5)
+        }
         #expect(stale.count == 1, "past its time to live the list is fetched again")
         #expect(stale.value == first.value)
-        #expect(try await harness.requests { try await client.pipelines(project: CacheHarness.api).collect(limit: 5) }.count == 0,
-                "and rewritten")
+        #expect(
+            try await harness.requests { try await client.pipelines(project: CacheHarness.api).collect(limit: 5) }.count
+                == 0,
+            "and rewritten")
     }
 
     @Test func aFinishedWorkflowsJobsOutliveTheTimeToLiveARunningOnesDoNot() async throws {
@@ -116,18 +124,24 @@ import Testing
         let workflowsBefore = try await client.workflows(pipelineID: landmarks.settledPipelineID).collect()
         _ = try await client.jobs(workflowID: landmarks.finishedWorkflow.id).collect()
         _ = try await client.pipelines(project: CacheHarness.api).collect(limit: 1)
-        #expect(try await harness.requests { try await client.workflows(pipelineID: landmarks.settledPipelineID).collect() }.count == 0)
+        #expect(
+            try await harness.requests { try await client.workflows(pipelineID: landmarks.settledPipelineID).collect() }
+                .count == 0)
 
         let rerun = try #require(workflowsBefore.first)
         _ = try await client.rerunWorkflow(id: rerun.id)
 
         let after = try await harness.requests {
-            (try await client.workflows(pipelineID: landmarks.settledPipelineID).collect(),
-             try await client.pipelines(project: CacheHarness.api).collect(limit: 1))
+            (
+                try await client.workflows(pipelineID: landmarks.settledPipelineID).collect(),
+                try await client.pipelines(project: CacheHarness.api).collect(limit: 1)
+            )
         }
         #expect(after.count == 2, "the pipeline's workflows and the pipeline list are fetched again")
         #expect(after.value.0.count == workflowsBefore.count + 1, "the rerun is there")
-        #expect(try await harness.requests { try await client.jobs(workflowID: landmarks.finishedWorkflow.id).collect() }.count == 0,
-                "a finished workflow's jobs cannot change")
+        #expect(
+            try await harness.requests { try await client.jobs(workflowID: landmarks.finishedWorkflow.id).collect() }
+                .count == 0,
+            "a finished workflow's jobs cannot change")
     }
 }

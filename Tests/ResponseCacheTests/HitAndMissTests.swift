@@ -31,7 +31,7 @@ import Testing
         let cold = try await harness.requests { try await harness.client(cache).walk() }
 
         let otherToken = CacheIdentity(host: Simulator.apiBaseURL, token: "CCIPAT_another_token")
-        let otherHost = CacheIdentity(host: URL(string: "https://circleci.example.com")!, token: Simulator.demoToken)
+        let otherHost = CacheIdentity(host: URL(literal: "https://circleci.example.com"), token: Simulator.demoToken)
         #expect(otherToken != harness.identity && otherHost != harness.identity)
         for identity in [otherToken, otherHost] {
             let other = try harness.client(cache, identity: identity)
@@ -108,7 +108,10 @@ import Testing
         func logs(_ metrics: RequestMetrics) async throws -> [String] {
             let client = CircleCIClient(
                 configuration: configuration, transport: URLSessionTransport(),
-                middlewares: [CachingMiddleware(cache: cache, identity: CacheIdentity(configuration: configuration), metrics: metrics)],
+                middlewares: [
+                    CachingMiddleware(
+                        cache: cache, identity: CacheIdentity(configuration: configuration), metrics: metrics)
+                ],
                 metrics: metrics)
             let steps = try await client.jobSteps(project: CacheHarness.api, jobNumber: landmarks.finishedJobNumber)
             var lines = try await client.walk(pipelines: 2)

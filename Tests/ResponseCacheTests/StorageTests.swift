@@ -46,7 +46,8 @@ import Testing
             _ = try await client.context(id: context.id)
             _ = try await client.contextEnvironmentVariables(contextID: context.id).collect()
             let keys = try await client.checkoutKeys(project: CacheHarness.api).collect()
-            _ = try await client.checkoutKey(project: CacheHarness.api, fingerprint: try #require(keys.first).fingerprint)
+            _ = try await client.checkoutKey(
+                project: CacheHarness.api, fingerprint: try #require(keys.first).fingerprint)
             _ = try await client.get("/project/gh/acme/api/envvar")
             _ = try await client.get("/context/\(context.id)/environment-variable")
         }
@@ -134,7 +135,9 @@ import Testing
         let cache = harness.cache(sizeLimit: limit)
         let client = try harness.client(cache)
         func details(_ index: Int) async throws -> Int {
-            try await harness.requests { _ = try await client.jobDetails(project: CacheHarness.api, number: numbers[index]) }.count
+            try await harness.requests {
+                _ = try await client.jobDetails(project: CacheHarness.api, number: numbers[index])
+            }.count
         }
         for index in 0..<3 {
             #expect(try await details(index) == 1)
@@ -172,7 +175,9 @@ import Testing
         try await cache.clear()
         stats = try await cache.stats()
         #expect(stats.entries == 0 && stats.bytes == 0)
-        #expect(try await harness.requests { try await client.jobs(workflowID: landmarks.finishedWorkflow.id).collect() }.count == 1)
+        #expect(
+            try await harness.requests { try await client.jobs(workflowID: landmarks.finishedWorkflow.id).collect() }
+                .count == 1)
     }
 
     @Test func twoCachesOnOneFileAtOnce() async throws {

@@ -61,7 +61,9 @@ public struct CachingMiddleware: ClientMiddleware {
     ) async throws -> (HTTPResponse, Data) {
         guard request.method == .get else {
             let result = try await next(request, body, baseURL)
-            if result.0.status.kind == .successful, request.method != .head { await cache.invalidate(identity: identity) }
+            if result.0.status.kind == .successful, request.method != .head {
+                await cache.invalidate(identity: identity)
+            }
             return result
         }
         guard mode != .off, RetentionPolicy.mayStore(operationID: operationID, path: request.path ?? ""),
@@ -93,7 +95,8 @@ public struct CachingMiddleware: ClientMiddleware {
         case .expiring, nil:
             return
         }
-        let stored = StoredResponse(status: response.status.code, contentType: response.headerFields[.contentType], body: data)
+        let stored = StoredResponse(
+            status: response.status.code, contentType: response.headerFields[.contentType], body: data)
         await cache.store(stored, key: key, identity: identity, operationID: operationID, expiresAt: expiresAt)
     }
 

@@ -27,7 +27,9 @@ enum PresignedExpiry {
         func value(_ name: String) -> String? {
             items.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
         }
-        if let signed = value("X-Amz-Date").flatMap(amazonDate), let seconds = value("X-Amz-Expires").flatMap(Double.init) {
+        if let signed = value("X-Amz-Date").flatMap(amazonDate),
+            let seconds = value("X-Amz-Expires").flatMap(Double.init)
+        {
             return signed.addingTimeInterval(seconds)
         }
         return value("Expires").flatMap(Double.init).map(Date.init(timeIntervalSince1970:))
@@ -36,7 +38,8 @@ enum PresignedExpiry {
     /// `20261120T120000Z`.
     private static func amazonDate(_ text: String) -> Date? {
         guard text.count == 16 else { return nil }
-        let iso = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))T"
+        let iso =
+            "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))T"
             + "\(text.dropFirst(9).prefix(2)):\(text.dropFirst(11).prefix(2)):\(text.dropFirst(13).prefix(2))Z"
         return CircleCIJSON.parseDate(iso)
     }

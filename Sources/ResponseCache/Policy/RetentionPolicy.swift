@@ -42,7 +42,8 @@ enum RetentionPolicy {
         case "getPipelineConfigById":
             return true
         case "listWorkflowJobs":
-            return decode(Page<Job>.self, body).map { !$0.items.isEmpty && $0.items.allSatisfy(\.status.isFinished) } ?? false
+            return decode(Page<Job>.self, body).map { !$0.items.isEmpty && $0.items.allSatisfy(\.status.isFinished) }
+                ?? false
         case "getJobDetails":
             return decode(JobDetails.self, body)?.status.isFinished ?? false
         case "getJob":
@@ -52,7 +53,9 @@ enum RetentionPolicy {
         case "getWorkflowById":
             return decode(Workflow.self, body)?.status.isFinished ?? false
         case "listWorkflowsByPipelineId":
-            return decode(Page<Workflow>.self, body).map { !$0.items.isEmpty && $0.items.allSatisfy(\.status.isFinished) }
+            return decode(Page<Workflow>.self, body).map {
+                !$0.items.isEmpty && $0.items.allSatisfy(\.status.isFinished)
+            }
                 ?? false
         default:
             return false

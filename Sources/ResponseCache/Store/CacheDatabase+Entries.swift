@@ -22,7 +22,8 @@ extension CacheDatabase {
         if now.timeIntervalSince1970 - usedAt >= Self.touchInterval {
             try await pool.write { db in
                 try db.execute(
-                    sql: "UPDATE response SET used_at = ? WHERE key = ?", arguments: [now.timeIntervalSince1970, key.digest])
+                    sql: "UPDATE response SET used_at = ? WHERE key = ?",
+                    arguments: [now.timeIntervalSince1970, key.digest])
             }
         }
         return response
@@ -44,7 +45,8 @@ extension CacheDatabase {
                     """,
                 arguments: [
                     entry.key.digest, entry.identity.fingerprint, entry.operationID, entry.response.status,
-                    entry.response.contentType, entry.response.body, entry.response.body.count, now.timeIntervalSince1970,
+                    entry.response.contentType, entry.response.body, entry.response.body.count,
+                    now.timeIntervalSince1970,
                     entry.expiresAt?.timeIntervalSince1970, now.timeIntervalSince1970,
                 ])
             if try Self.usage(db).bytes > sizeLimit {

@@ -11,7 +11,8 @@ enum CacheFailure: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .unusableDirectory(let url, let error): "cannot use the directory \(url.path): \(error.localizedDescription)"
+        case .unusableDirectory(let url, let error):
+            "cannot use the directory \(url.path): \(error.localizedDescription)"
         case .unusableFile(let url, let error): "cannot use the file \(url.path): \(error.localizedDescription)"
         case .unknownSchema(let version): "the database has schema version \(version), which this cq does not know"
         }

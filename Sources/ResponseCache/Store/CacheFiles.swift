@@ -21,7 +21,9 @@ enum CacheFiles {
         } catch {
             throw CacheFailure.unusableDirectory(directory, error)
         }
-        guard chmod(directory.path, 0o700) == 0 else { throw CacheFailure.unusableDirectory(directory, POSIXError.current) }
+        guard chmod(directory.path, 0o700) == 0 else {
+            throw CacheFailure.unusableDirectory(directory, POSIXError.current)
+        }
         let descriptor = Foundation.open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw CacheFailure.unusableFile(file, POSIXError.current) }
         defer { close(descriptor) }

@@ -7,7 +7,10 @@ import ResponseCache
 /// here send through a ``CachingMiddleware`` to the in-process simulator.
 final class CacheHarness: Sendable {
     static let pinnedNow = Date(timeIntervalSince1970: 1_795_176_000)  // 2026-11-20T12:00:00Z
-    static let api = try! ProjectSlug("gh/acme/api")
+    static let api: ProjectSlug = {
+        guard let slug = try? ProjectSlug("gh/acme/api") else { fatalError("bad slug literal") }
+        return slug
+    }()
 
     let simulator = Simulator(now: CacheHarness.pinnedNow)
     let directory: URL
@@ -29,7 +32,8 @@ final class CacheHarness: Sendable {
     /// A cache over ``directory`` with this harness's clock and warning log.
     func cache(sizeLimit: Int = 200_000_000) -> ResponseCache {
         ResponseCache(
-            directory: directory, options: .init(sizeLimit: sizeLimit, now: clock.reading), onWarning: warnings.callback)
+            directory: directory, options: .init(sizeLimit: sizeLimit, now: clock.reading), onWarning: warnings.callback
+        )
     }
 
     /// A client whose requests go through `cache` to the in-process simulator.
