@@ -106,6 +106,27 @@ import Testing
         #expect(try await fresh.stats().entries > 0, "and a new cache works")
     }
 
+    @Test func aDatabaseLockedTooLongPassesThroughWithOneWarning() async throws {
+        let harness = try CacheHarness()
+        _ = try await harness.client(harness.cache()).walk(pipelines: 1)
+        // Another process holds the write lock and does not let go.
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let blocker = try DatabaseQueue(path: harness.databaseURL.path, configuration: holding)
+        try blocker.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let cache = ResponseCache(
+            directory: harness.directory,
+            options: .init(busyTimeout: .milliseconds(50), now: { harness.clock.now.addingTimeInterval(3600) }),
+            onWarning: harness.warnings.callback)
+        let expected = try await harness.uncachedClient().walk(pipelines: 3)
+        let locked = try await harness.requests { try await harness.client(cache).walk(pipelines: 3) }
+        try blocker.inDatabase { try $0.execute(sql: "ROLLBACK") }
+        #expect(locked.value == expected)
+        #expect(locked.count > 3)
+        #expect(harness.warnings.all.count == 1, "\(harness.warnings.all)")
+        #expect(harness.warnings.all.first?.contains("SQLite error 5") == true, "\(harness.warnings.all)")
+    }
+
     @Test func anUnusableDirectoryPassesThroughWithOneWarning() async throws {
         let harness = try CacheHarness()
         // A file where the cache directory should be.
