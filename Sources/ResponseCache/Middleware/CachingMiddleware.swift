@@ -17,7 +17,7 @@ import HTTPTypes
 /// - **for ``timeToLive``**: everything else, lists and running things alike.
 ///
 /// Never stored: non-`GET` requests, non-2xx responses, environment variables,
-/// contexts and checkout keys (any path with `/envvar` or `/context`), request
+/// contexts and checkout keys (any path with `/envvar`, `/context` or `/checkout-key`), request
 /// headers and, of course, the token. A successful write drops this identity's
 /// entries it may have made stale: every expiring entry and every list of a
 /// pipeline's workflows (a rerun adds one).

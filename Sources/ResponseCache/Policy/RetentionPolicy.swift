@@ -12,12 +12,12 @@ enum RetentionPolicy {
 
     /// Whether a `GET` of `operationID` at `path` may be stored at all.
     ///
-    /// Besides ``neverStored``, any path naming environment variables or
-    /// contexts (raw `get("/context/…")` calls) is refused.
+    /// Besides ``neverStored``, any path naming environment variables,
+    /// contexts or checkout keys (raw `get("/context/…")` calls) is refused.
     static func mayStore(operationID: String, path: String) -> Bool {
         guard !neverStored.contains(operationID) else { return false }
         let lowered = path.lowercased()
-        return !lowered.contains("/envvar") && !lowered.contains("/context")
+        return !["/envvar", "/context", "/checkout-key"].contains { lowered.contains($0) }
     }
 
     /// How long a 2xx body of `operationID` may be kept, or `nil` when it is
@@ -42,8 +42,7 @@ enum RetentionPolicy {
         case "getPipelineConfigById":
             return true
         case "listWorkflowJobs":
-            return decode(Page<Job>.self, body).map { !$0.items.isEmpty && $0.items.allSatisfy(\.status.isFinished) }
-                ?? false
+            return decode(Page<Job>.self, body).map { allFinished($0.items.map(\.status.isFinished)) } ?? false
         case "getJobDetails":
             return decode(JobDetails.self, body)?.status.isFinished ?? false
         case "getJob":
@@ -53,13 +52,15 @@ enum RetentionPolicy {
         case "getWorkflowById":
             return decode(Workflow.self, body)?.status.isFinished ?? false
         case "listWorkflowsByPipelineId":
-            return decode(Page<Workflow>.self, body).map {
-                !$0.items.isEmpty && $0.items.allSatisfy(\.status.isFinished)
-            }
-                ?? false
+            return decode(Page<Workflow>.self, body).map { allFinished($0.items.map(\.status.isFinished)) } ?? false
         default:
             return false
         }
+    }
+
+    /// Whether a page has items and every one has finished (no items yet is not finished).
+    private static func allFinished(_ finished: [Bool]) -> Bool {
+        !finished.isEmpty && !finished.contains(false)
     }
 
     /// Decodes with the client's own decoder; a body the client could not read is not settled.
