@@ -32,7 +32,7 @@ import Testing
         #expect(harness.warnings.all.isEmpty)
     }
 
-    @Test func secretsAndWritesAreNeverStored() async throws {
+    @Test func secretsAreNeverStored() async throws {
         let harness = try CacheHarness()
         let cache = harness.cache()
         let client = try harness.client(cache)
