@@ -23,9 +23,9 @@ bench: deps
 	$(SWIFT) run -c release CQBench
 	python3 Benchmarks/first-prompt.py
 
-## deps: install libedit's headers and pkg-config when missing (Debian/Ubuntu).
+## deps: install libedit's and SQLite's headers and pkg-config when missing (Debian/Ubuntu).
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null; then \
-		echo "Installing libedit-dev and pkg-config (needed for the REPL)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config; \
+	@if ! pkg-config --exists libedit sqlite3 2>/dev/null; then \
+		echo "Installing libedit-dev, libsqlite3-dev and pkg-config (the REPL and the response cache)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev libsqlite3-dev pkg-config; \
 	fi

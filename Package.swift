@@ -10,12 +10,15 @@ let package = Package(
         .library(name: "CircleCISimulator", targets: ["CircleCISimulator"]),
         .library(name: "CQ", targets: ["CQ"]),
         .library(name: "CQKit", targets: ["CQKit"]),
+        .library(name: "ResponseCache", targets: ["ResponseCache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The typed CircleCI API v2 client.
@@ -34,6 +37,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
+        // A response cache on disk (SQLite through GRDB) for any CircleCIClient.
+        .target(
+            name: "ResponseCache",
+            dependencies: [
+                "CircleCI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // The cq language: source, lexer, parser, AST, values, evaluator, diagnostics, rendering.
@@ -63,14 +76,14 @@ let package = Package(
         .executableTarget(
             name: "CQCommand",
             dependencies: [
-                "CQ", "CQKit", "CircleCI", "CircleCISimulator", "REPL",
+                "CQ", "CQKit", "CircleCI", "CircleCISimulator", "REPL", "ResponseCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: requests per query, HTTP and evaluator timings, completion latency.
         .executableTarget(
             name: "CQBench",
-            dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator"],
+            dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator", "ResponseCache"],
             path: "Benchmarks/CQBench"
         ),
         .testTarget(
@@ -101,6 +114,14 @@ let package = Package(
         // the pseudo-terminal tests can exercise libedit without the network.
         .executableTarget(name: "REPLHarness", dependencies: ["REPL"], path: "Tests/REPLHarness"),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "CQ", "CQKit"]),
+        .testTarget(
+            name: "ResponseCacheTests",
+            dependencies: [
+                "ResponseCache", "CircleCI", "CircleCISimulator",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["CircleCISimulator", "CircleCI"]),
     ]
 )

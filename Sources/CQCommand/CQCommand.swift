@@ -14,12 +14,18 @@ struct CQCommand: AsyncParsableCommand {
 
             Options of queries and scripts (cq help run lists them all):
               -e QUERY, --format table|json|ndjson|csv|vertical, --demo, --host URL,
-              --allow-writes, --arg name=value
+              --allow-writes, --arg name=value, --concurrency N, --stats,
+              --no-cache, --refresh, --cache-ttl SECONDS
 
             Token: CIRCLECI_TOKEN, CIRCLE_TOKEN or ~/.circleci/cli.yml. Host: --host, CIRCLECI_HOST.
             cq help NAME describes a builtin (pipelines, where, …) or record type (Job, …).
+            cq explain QUERY shows the requests a query will make, without making them.
+            Responses are cached in ~/.cache/cq (cq help cache).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, ExplainCommand.self, FormatCommand.self, HelpCommand.self, SimulatorCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, ExplainCommand.self, FormatCommand.self, HelpCommand.self,
+            SimulatorCommand.self, CacheCommand.self,
+        ],
         defaultSubcommand: RunCommand.self)
 }

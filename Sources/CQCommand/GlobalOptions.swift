@@ -24,6 +24,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("arg"), help: ArgumentHelp("Set a script variable: --arg name=value (read as $name).", valueName: "name=value"))
     var arguments: [String] = []
 
+    @OptionGroup var cache: CacheOptions
+
     /// The evaluation options these flags ask for.
     func evaluationOptions() throws -> EvaluationOptions {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }

@@ -37,7 +37,10 @@ struct Services {
             explicitHost: options.host)
         for warning in resolved.warnings { Terminal.printError("cq: warning: \(warning)\n") }
         let configuration = resolved.configuration
-        let client = CircleCIClient(configuration: configuration, transport: URLSessionTransport(), metrics: metrics)
+        let client = CircleCIClient(
+            configuration: configuration, transport: URLSessionTransport(),
+            middlewares: cacheMiddlewares(options.cache, configuration: configuration, metrics: metrics, environment: environment),
+            metrics: metrics)
         return Services(
             session: APISession(client: client, apiHost: configuration.host), hasToken: configuration.token != nil,
             metrics: metrics, now: now)

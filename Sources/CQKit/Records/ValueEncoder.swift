@@ -1,4 +1,5 @@
 import CQ
+import CircleCI
 import Foundation
 import OrderedCollections
 
@@ -92,7 +93,18 @@ private struct NodeEncoder: Encoder {
         case let date as Date: node.content = .scalar(.timestamp(date))
         case let url as URL: node.content = .scalar(.string(url.absoluteString))
         case let decimal as Decimal: node.content = .scalar(.double(NSDecimalNumber(decimal: decimal).doubleValue))
+        case let object as [String: JSONValue]: try encodeSorted(object)
+        case JSONValue.object(let object) as JSONValue: try encodeSorted(object)
         default: try value.encode(to: self)
+        }
+    }
+
+    /// A free-form JSON object (pipeline parameters): its keys in sorted order,
+    /// since the decoded dictionary kept none and a record's key order shows.
+    private func encodeSorted(_ object: [String: JSONValue]) throws {
+        node.makeObject()
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            try NodeEncoder(node: node.child(forKey: key), codingPath: codingPath).encodeValue(value)
         }
     }
 }

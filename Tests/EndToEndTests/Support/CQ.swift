@@ -46,10 +46,12 @@ enum CQ {
     }()
 
     /// The environment every run starts from: no token, no host, no colour,
-    /// 200 columns, the pinned clock and an empty home.
+    /// 200 columns, the pinned clock, an empty home and a response cache of
+    /// its own (so no run answers from another's; cache tests pass a shared one).
     static var baseEnvironment: [String: String] {
         var environment = [
             "HOME": home.path, "NO_COLOR": "1", "COLUMNS": "200", "CQ_NOW": pinnedNow, "LANG": "C.UTF-8", "TERM": "dumb",
+            "XDG_CACHE_HOME": home.appendingPathComponent("cache-\(UUID().uuidString)").path,
         ]
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return environment

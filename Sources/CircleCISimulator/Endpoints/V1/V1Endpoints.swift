@@ -69,12 +69,13 @@ enum V1Endpoints {
             ("messages", .array([])),
             ("steps", .array(steps.map { actions in
                 .object([("name", .string(actions.first?.name ?? "")),
-                         ("actions", .array(actions.map { actionJSON($0, job: job, outputBase: outputBase) }))])
+                         ("actions", .array(actions.map { actionJSON($0, job: job, outputBase: outputBase, signedAt: world.now) }))])
             })),
         ])
     }
 
-    private static func actionJSON(_ action: StepAction, job: Job, outputBase: String) -> JSON {
+    /// One action; its output URL is signed at `signedAt`, as S3 presigns when the API answers.
+    private static func actionJSON(_ action: StepAction, job: Job, outputBase: String, signedAt: Date) -> JSON {
         let failed: JSON = switch action.status {
         case "failed", "infrastructure_fail": .bool(true)
         case "timedout", "running": .null
@@ -90,7 +91,7 @@ enum V1Endpoints {
             ("exit_code", .int(action.exitCode)),
             ("has_output", .bool(!action.output.isEmpty)),
             ("output_url", .string(action.output.isEmpty ? nil : StepOutput.presignedURL(
-                base: outputBase, jobID: job.id, step: action.step, node: action.node, date: action.startTime))),
+                base: outputBase, jobID: job.id, step: action.step, node: action.node, date: signedAt))),
             ("start_time", .date(action.startTime)),
             ("end_time", .date(action.endTime)),
             ("run_time_millis", .int(action.runTimeMillis)),
