@@ -1,6 +1,8 @@
 import CQ
 import CircleCI
+import CircleCISimulator
 import Foundation
+import ResponseCache
 
 extension RoundTrips {
     /// Prints the figures of the issue "Requests are the cost", with their goals.
@@ -21,6 +23,32 @@ extension RoundTrips {
         print(String(
             format: "   speed-up %.1f× (goal ≥ 6×) · critical-path bound %.2f s: %.2f× the bound (goal ≤ 1.5×)",
             sequential.seconds / parallel.seconds, bound, parallel.seconds / bound))
+
+        print("2. Cold, then warm from the response cache (goal: warm requests ≤ 10 % of cold)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cq-bench-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let metrics = RequestMetrics()
+        let identity = CacheIdentity(host: host, token: Simulator.demoToken)
+        func cache(later seconds: TimeInterval = 0) -> [any ClientMiddleware] {
+            let options = ResponseCache.Options(now: { Date().addingTimeInterval(seconds) })
+            return [
+                CachingMiddleware(
+                    cache: ResponseCache(directory: directory, options: options), identity: identity, metrics: metrics)
+            ]
+        }
+        for query in [#"pipelines("gh/org/repo") | where state == "failed" | jobs"#, fanOut] {
+            let cold = try await run(query, middlewares: cache(), metrics: metrics)
+            let warm = try await run(query, middlewares: cache(), metrics: metrics)
+            // Lists have expired (60 s); what finished is still kept.
+            let later = try await run(query, middlewares: cache(later: 120), metrics: metrics)
+            print("   \(query)")
+            for (label, run) in [("cold", cold), ("warm", warm), ("2 min later", later)] {
+                print("     " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + String(
+                    format: "%5.2f s · %3d requests (%3.0f %% of cold) · %3d cache hits", run.seconds,
+                    run.work.requests, 100 * Double(run.work.requests) / Double(max(1, cold.work.requests)),
+                    run.work.cacheHits))
+            }
+        }
 
         print("3. Pages read (planner off → on; the fewest that can answer)")
         let all = try await run(#"pipelines("\#(slug)") | map [vcs.branch, created_at]"#, plans: false)

@@ -35,14 +35,18 @@ enum APIErrors {
     }
 
     /// A lazy stream over a paginated list, mapping each element and each error.
+    ///
+    /// - Parameter hint: what response caches are told about the pages' entity
+    ///   (``CacheHint/settled`` for the tests of a finished job).
     static func stream<Element: Sendable>(
-        _ list: Paginated<Element>, _ transform: @escaping @Sendable (Element) throws -> Value
+        _ list: Paginated<Element>, hint: CacheHint = .unknown, _ transform: @escaping @Sendable (Element) throws -> Value
     ) -> ValueStream {
         ValueStream {
             var iterator = list.makeAsyncIterator()
             return {
                 do {
-                    guard let element = try await iterator.next() else { return nil }
+                    let next = try await CacheHint.$current.withValue(hint) { try await iterator.next() }
+                    guard let element = next else { return nil }
                     return try transform(element)
                 } catch {
                     throw map(error)

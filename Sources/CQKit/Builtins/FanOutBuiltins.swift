@@ -82,7 +82,8 @@ struct FanOutBuiltins {
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let name = row.recordValue?["name"]?.stringValue
             let factory = self.factory
-            return .stream(APIErrors.stream(session.client.tests(project: project, jobNumber: number)) {
+            let tests = session.client.tests(project: project, jobNumber: number)
+            return .stream(APIErrors.stream(tests, hint: cacheHint(row)) {
                 try factory.jobItem($0, CircleCISchemas.testResult, jobNumber: number, jobName: name)
             })
         }
@@ -97,7 +98,8 @@ struct FanOutBuiltins {
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
             let name = row.recordValue?["name"]?.stringValue
             let factory = self.factory
-            return .stream(APIErrors.stream(session.client.artifacts(project: project, jobNumber: number)) {
+            let artifacts = session.client.artifacts(project: project, jobNumber: number)
+            return .stream(APIErrors.stream(artifacts, hint: cacheHint(row)) {
                 try factory.jobItem($0, CircleCISchemas.artifact, jobNumber: number, jobName: name)
             })
         }
@@ -133,6 +135,7 @@ struct FanOutBuiltins {
                 let filter = try invocation.string("step")
                 let failedOnly = try invocation.bool("failed") ?? false
                 let client = session.client
+                let hint = cacheHint(row)
                 let steps = try await APIErrors.mapping { try await client.jobSteps(project: project, jobNumber: number) }
                 let actions = steps.flatMap { step in step.actions.map { (step.name, $0) } }.filter { name, action in
                     (filter.map { name.contains($0) } ?? true) && (!failedOnly || action.failed == true)
@@ -142,7 +145,9 @@ struct FanOutBuiltins {
                 return .stream(indices.mapConcurrently(window: context.options.readAhead, tasks: context.tasks) { index in
                     guard let position = index.intValue else { return .null }
                     let (name, action) = actions[position]
-                    let output = try await APIErrors.mapping { try await client.stepOutput(action) }
+                    let output = try await APIErrors.mapping {
+                        try await CacheHint.$current.withValue(hint) { try await client.stepOutput(action) }
+                    }
                     return .record(
                         [
                             ("job_number", .int(number)), ("step", .int(action.step)), ("index", .int(action.index)),
@@ -172,6 +177,13 @@ struct FanOutBuiltins {
             throw BuiltinError("\(invocation.name) needs records, not \(row.kindDescription)")
         }
         return record
+    }
+
+    /// ``CacheHint/settled`` for a job that has finished: what is read about
+    /// it (tests, artifacts, step output) can no longer change.
+    private func cacheHint(_ row: Value) -> CacheHint {
+        guard let status = row.recordValue?["status"]?.stringValue else { return .unknown }
+        return JobStatus(rawValue: status).isFinished ? .settled : .unknown
     }
 
     /// The project and job number of a Job or JobDetails row; `nil` for
