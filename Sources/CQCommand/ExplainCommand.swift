@@ -2,6 +2,7 @@ import ArgumentParser
 import CQ
 import CQKit
 import Foundation
+import ResponseCache
 
 /// `cq explain QUERY`: the plan of a query, without running it.
 struct ExplainCommand: AsyncParsableCommand {
@@ -37,5 +38,18 @@ struct ExplainCommand: AsyncParsableCommand {
         var environment = Environment(variables: variables)
         environment.variables["args"] = .value(.list([]))
         print(await engine.explain(compiled, environment: environment), terminator: "")
+        print(cacheSummary)
+    }
+
+    /// What the response cache will do for this run's requests.
+    private var cacheSummary: String {
+        if options.demo { return "Cache: none (--demo answers in-process)." }
+        switch options.cache.mode {
+        case .off: return "Cache: off (--no-cache)."
+        case .refresh: return "Cache: --refresh requests everything again, then keeps it."
+        case .normal:
+            let directory = ResponseCache.defaultDirectory(environment: ProcessInfo.processInfo.environment).path
+            return "Cache: \(directory); finished things are kept, lists and running ones for \(options.cache.cacheTtl) s."
+        }
     }
 }

@@ -53,6 +53,24 @@ import Testing
         }
     }
 
+    /// Lists are kept for no time at all here; what a finished job holds
+    /// (its tests, told by the `tests` fan-out) is kept for good.
+    @Test func theTestsOfFinishedJobsOutliveTheLists() async throws {
+        try await withCachedServer { simulator, host, environment in
+            let query = #"pipelines("gh/acme/api") | take 10 | jobs | where status == "failed" | tests | count"#
+            let arguments = host + ["--cache-ttl", "0", "--stats", "-e", query]
+            let cold = try await run(simulator, arguments, environment)
+            #expect(cold.result.status == 0, "\(cold.result)")
+            #expect(cold.result.stderr.contains("getTests"), "\(cold.result.stderr)")
+            let warm = try await run(simulator, arguments, environment)
+            #expect(warm.result.stdout == cold.result.stdout)
+            #expect(warm.requests < cold.requests)
+            let requested = warm.result.stderr.split(separator: "\n").first { $0.contains("requests:") } ?? ""
+            #expect(requested.contains("listPipelinesForProject"), "lists are requested again: \(warm.result.stderr)")
+            #expect(!requested.contains("getTests"), "finished jobs' tests come from the cache: \(warm.result.stderr)")
+        }
+    }
+
     @Test func noCacheAndRefreshDoWhatTheySay() async throws {
         try await withCachedServer { simulator, host, environment in
             let cold = try await run(simulator, host + ["-e", missionQuery], environment)
