@@ -21,15 +21,24 @@ struct CQTerminalTests {
         return terminal
     }
 
-    /// The line the REPL prints for a query with a single value: what
-    /// `cq --demo -e query` prints, as the terminal shows it on a line of its own.
+    /// The single value `cq --demo -e query` prints, which the REPL must print too.
     private func answer(_ query: String, _ scratch: Scratch) async throws -> String {
         let run = try await PipedRun(
             product: "cq", arguments: ["--demo", "-e", query], input: "", environment: environment(scratch))
         #expect(run.status == 0, "\(run.errors)")
         let value = run.output.trimmingCharacters(in: .newlines)
         #expect(!value.isEmpty && !value.contains("\n"), "a single value: \(run.output)")
-        return "\n" + value + "\n"
+        return value
+    }
+
+    /// Waits for `value` printed on a line of its own: after a newline, or,
+    /// when the query was slow enough to draw a progress line, after that
+    /// line was erased (the cleaned transcript then shows the line's last
+    /// characters, its elapsed time such as `784 ms`, just before the value).
+    private func waitForAnswer(_ value: String, on terminal: PseudoTerminal) async throws {
+        let seen = try await terminal.waitFor(value + "\n")
+        let before = seen.dropLast(value.count + 1).last
+        #expect(before == "\n" || before == "s", "\(value) on a line of its own: \(seen)")
     }
 
     @Test func aQueryRunsAndPrintsATable() async throws {
@@ -37,7 +46,7 @@ struct CQTerminalTests {
         let failed = try await answer(#"pipelines("gh/org/repo") | where state == "failed" | count"#, scratch)
         let terminal = try await launch(scratch)
         terminal.send(#"pipelines("gh/org/repo") | where state == "failed" | count"# + Key.enter)
-        try await terminal.waitFor(failed)
+        try await waitForAnswer(failed, on: terminal)
         try await terminal.waitFor("cq> ")
         terminal.send(#"pipelines("gh/acme/api") | take 2 | select number, state"# + Key.enter)
         try await terminal.waitFor("(2 rows)")
@@ -59,7 +68,7 @@ struct CQTerminalTests {
         try await terminal.waitFor(#"failed""#)
         terminal.send(" | count" + Key.enter)
         // The completed query runs: the failed jobs of the demo's gh/org/repo.
-        try await terminal.waitFor(failedJobs)
+        try await waitForAnswer(failedJobs, on: terminal)
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -81,7 +90,7 @@ struct CQTerminalTests {
         terminal.send(Key.ctrlR + "acme/w")
         try await terminal.waitFor(#"pipelines("gh/acme/web") | count"#)
         terminal.send(Key.enter)
-        try await terminal.waitFor(pipelines)
+        try await waitForAnswer(pipelines, on: terminal)
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -96,7 +105,7 @@ struct CQTerminalTests {
         terminal.send(#"  where state == "failed" |"# + Key.enter)
         try await terminal.waitFor("|> ")
         terminal.send("  count" + Key.enter)
-        try await terminal.waitFor(failed)
+        try await waitForAnswer(failed, on: terminal)
         try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
@@ -123,7 +132,7 @@ struct CQTerminalTests {
         terminal.send(":use gh/org/repo" + Key.enter)
         try await terminal.waitFor("cq gh/org/repo> ")
         terminal.send(#"pipelines() | where state == "failed" | count"# + Key.enter)
-        try await terminal.waitFor(failed)
+        try await waitForAnswer(failed, on: terminal)
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }
