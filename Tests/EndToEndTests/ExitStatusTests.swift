@@ -6,18 +6,6 @@ import Testing
 /// unreachable hosts, and writes only with `--allow-writes`.
 @Suite(.timeLimit(.minutes(3))) struct ExitStatusTests {
     /// An HTTP simulator for the duration of `body`.
-    private func withServer(_ body: (Simulator, String) async throws -> Void) async throws {
-        let simulator = Simulator(now: try #require(ISO8601DateFormatter().date(from: pinnedNow)))
-        let host = try await simulator.startServer(port: 0)
-        do {
-            try await body(simulator, host.absoluteString)
-        } catch {
-            await simulator.stopServer()
-            throw error
-        }
-        await simulator.stopServer()
-    }
-
     @Test func pureQueriesNeedNoToken() async throws {
         let result = try await CQ.run(["-e", "[1, 2, 3] | map it * 2 | sum"])
         #expect(result.status == 0, "\(result)")
@@ -25,7 +13,7 @@ import Testing
     }
 
     @Test func noTokenSaysHowToSetOneWithoutARequest() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             let result = try await CQ.run(["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#])
             #expect(result.status == 77, "\(result)")
             #expect(result.stdout.isEmpty)
@@ -37,7 +25,7 @@ import Testing
     }
 
     @Test func tokenFromTheCLIConfigFile() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             let home = try ScratchDirectory()
             try FileManager.default.createDirectory(
                 at: home.url.appendingPathComponent(".circleci"), withIntermediateDirectories: true)
@@ -54,7 +42,7 @@ import Testing
     }
 
     @Test func wrongTokenIsAnAuthenticationFailure() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             let result = try await CQ.run(
                 ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": "CCIPAT_wrong"])
             #expect(result.status == 77, "\(result)")
@@ -80,7 +68,7 @@ import Testing
     }
 
     @Test func interruptStopsAQueryWaitingOnCircleCI() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             await simulator.faults.setLatency(.seconds(60))
             let query = try CQ.start(
                 ["--host", host, "-e", #"pipelines("gh/org/repo") | take 1"#], environment: ["CIRCLECI_TOKEN": Simulator.demoToken])
@@ -109,7 +97,7 @@ import Testing
     }
 
     @Test func writesAreRefusedWithoutAllowWrites() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             let query = #"pipelines("gh/acme/api", branch: "main") | take 10 | workflows(latest: true) | where status == "failed" | rerun(from_failed: true)"#
             let environment = ["CIRCLECI_TOKEN": Simulator.demoToken]
             let refused = try await CQ.run(["--host", host, "-e", query], environment: environment)
@@ -138,7 +126,7 @@ import Testing
     }
 
     @Test func triggerWithAllowWrites() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             let environment = ["CIRCLECI_TOKEN": Simulator.demoToken]
             let newest = #"(pipelines("gh/org/repo") | first).number"#
             let before = try #require(Int(try await CQ.run(["--host", host, "-e", newest], environment: environment)

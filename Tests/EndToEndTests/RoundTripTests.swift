@@ -5,23 +5,10 @@ import Testing
 /// `cq` against the simulator over HTTP: rows stream while requests are still
 /// being made, `--stats` says what a run cost, `cq explain` says what it will.
 @Suite(.timeLimit(.minutes(3))) struct RoundTripTests {
-    private func withServer(latency: Duration = .zero, _ body: (Simulator, String) async throws -> Void) async throws {
-        let simulator = Simulator(now: try #require(ISO8601DateFormatter().date(from: pinnedNow)))
-        await simulator.faults.setLatency(latency)
-        let host = try await simulator.startServer(port: 0)
-        do {
-            try await body(simulator, host.absoluteString)
-        } catch {
-            await simulator.stopServer()
-            throw error
-        }
-        await simulator.stopServer()
-    }
-
     private let token = ["CIRCLECI_TOKEN": Simulator.demoToken]
 
     @Test func ndjsonRowsAfterAFanOutArriveWhileItIsStillRunning() async throws {
-        try await withServer(latency: .milliseconds(50)) { simulator, host in
+        try await withSimulatorServer(latency: .milliseconds(50)) { simulator, host in
             let query = try CQ.start(
                 ["--host", host, "--format", "ndjson", "-e", #"pipelines("gh/acme/api") | take 40 | jobs | map name"#],
                 environment: token)
@@ -36,7 +23,7 @@ import Testing
     }
 
     @Test func statsSayWhatTheRunCost() async throws {
-        try await withServer { _, host in
+        try await withSimulatorServer { _, host in
             let result = try await CQ.run(
                 ["--host", host, "--stats", "-e", #"pipelines("gh/acme/api") | take 5 | jobs | count"#], environment: token)
             #expect(result.status == 0, "\(result)")
@@ -50,7 +37,7 @@ import Testing
     }
 
     @Test func concurrencyOneSendsOneRequestAtATime() async throws {
-        try await withServer(latency: .milliseconds(20)) { simulator, host in
+        try await withSimulatorServer(latency: .milliseconds(20)) { simulator, host in
             let result = try await CQ.run(
                 ["--host", host, "--concurrency", "1", "--stats", "-e", #"pipelines("gh/acme/api") | take 5 | jobs | count"#],
                 environment: token)
@@ -63,7 +50,7 @@ import Testing
     }
 
     @Test func progressIsNeverDrawnIntoAPipe() async throws {
-        try await withServer(latency: .milliseconds(150)) { _, host in
+        try await withSimulatorServer(latency: .milliseconds(150)) { _, host in
             let result = try await CQ.run(
                 ["--host", host, "-e", #"pipelines("gh/acme/api") | take 10 | jobs | count"#], environment: token)
             #expect(result.status == 0, "\(result)")
@@ -72,7 +59,7 @@ import Testing
     }
 
     @Test func explainShowsThePlanWithoutARequestOrAToken() async throws {
-        try await withServer { simulator, host in
+        try await withSimulatorServer { simulator, host in
             let result = try await CQ.run([
                 "explain", "--host", host,
                 #"pipelines("gh/acme/api") | where vcs.branch == "main" and created_at > ago(7d) | take 50 | jobs | count"#,

@@ -136,4 +136,18 @@ struct CQTerminalTests {
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }
+
+    /// `cq -e` on a terminal draws the REPL's progress line on standard error
+    /// while it waits, and erases it before the answer.
+    @Test func aQueryOnATerminalShowsProgressWhileItWaits() async throws {
+        let scratch = try Scratch()
+        let terminal = try PseudoTerminal(
+            executable: try BuiltProducts.executable(named: "cq"),
+            arguments: ["--demo", "-e", #"pipelines("gh/acme/api") | take 3 | jobs | count"#],
+            environment: environment(scratch, ["CQ_DEMO_LATENCY_MS": "400"]), rows: 40, columns: 160)
+        try await terminal.waitFor("in flight")
+        let seen = try await terminal.waitFor("\n")
+        #expect(seen.contains(" s") || seen.contains("ms"), "the progress line shows the time waited: \(seen)")
+        #expect(try await terminal.waitForExit(timeout: .seconds(30)) == 0)
+    }
 }
