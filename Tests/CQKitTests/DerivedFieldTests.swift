@@ -63,11 +63,12 @@ import Testing
         #expect(try await pipeline("gh/org/repo", number)["state"] == .string("failed"))
     }
 
-    /// Failure wins over a hold, and over running workflows.
+    /// Failure wins over a hold, and a hold over running workflows: a pipeline
+    /// waiting for an approval is found by `where state == "on_hold"`.
     @Test func failureWinsOverAHold() async throws {
         #expect(PipelineOutcome.outcome(apiState: "created", workflowStatuses: ["failed", "on_hold"]) == "failed")
         #expect(PipelineOutcome.outcome(apiState: "created", workflowStatuses: ["on_hold", "running", "failed"]) == "failed")
-        #expect(PipelineOutcome.outcome(apiState: "created", workflowStatuses: ["running", "on_hold"]) == "running")
+        #expect(PipelineOutcome.outcome(apiState: "created", workflowStatuses: ["running", "on_hold"]) == "on_hold")
         #expect(PipelineOutcome.outcome(apiState: "created", workflowStatuses: ["on_hold", "success"]) == "on_hold")
 
         // A simulated pipeline in that state: the organisation a seed generates
@@ -224,7 +225,7 @@ import Testing
         let run = try #require(try await harness.rows(#"runs("gh/acme/api", "build-and-test") | take 1"#).first)
         let raw = try #require(
             try await harness.session.client.workflowRuns(
-                project: try ProjectSlug("gh/acme/api"), workflowName: "build-and-test", branch: .allBranches, dateRange: nil
+                project: try ProjectSlug("gh/acme/api"), workflowName: "build-and-test", branch: .defaultBranch, dateRange: nil
             ).collect(limit: 1).first)
         #expect(run["duration"] == .duration(.seconds(try #require(raw.duration))))
         let median = try await harness.evaluate(#"(insights("gh/acme/api") | first).metrics.duration_metrics.median"#)

@@ -73,12 +73,40 @@ import Testing
         let simulator = Simulator(now: fixedNow)
         let harness = Harness(simulator: simulator)
         _ = try await harness.evaluate(
-            #"runs("gh/acme/api", "build-and-test") | where created_at >= ago(30d) and branch == "main" | count"#)
+            #"runs("gh/acme/api", "build-and-test", all_branches: true) | where created_at >= ago(30d) and branch == "main" | count"#)
         let entries = await simulator.requestLog.entries
         let runs = try #require(entries.first { $0.operationID == "getProjectWorkflowRuns" })
         #expect(runs.query.contains("branch=main"))
         #expect(runs.query.contains("start-date=2026-10-21T12"))
-        #expect(!runs.query.contains("all-branches"))
+        #expect(!runs.query.contains("all-branches"), "the branch narrows all branches")
+    }
+
+    /// On the default branch (Insights' default scope), a condition on another
+    /// branch must stay in cq: sending it would widen the answer.
+    @Test func aBranchIsNotPushedIntoTheDefaultBranchScope() async throws {
+        let compiled = try harness.engine.compile(#"runs("gh/acme/api", "build-and-test") | where branch == "feature/x" | count"#)
+        #expect(!(await harness.engine.explain(compiled)).contains("pushed down"))
+        #expect(try await harness.evaluate(#"runs("gh/acme/api", "build-and-test") | where branch == "feature/billing-v2" | count"#) == .int(0))
+    }
+
+    /// Insights reads the project's default branch unless asked for all
+    /// branches, as CircleCI's dashboard does.
+    @Test(arguments: [
+        (#"insights("gh/acme/api")"#, #"insights("gh/acme/api", all_branches: true)"#),
+        (#"runs("gh/acme/api", "build-and-test") | take 1"#, #"runs("gh/acme/api", "build-and-test", all_branches: true) | take 1"#),
+        (#"job_metrics("gh/acme/api", "build-and-test")"#, #"job_metrics("gh/acme/api", "build-and-test", all_branches: true)"#),
+        (#"workflow_summary("gh/acme/api", "build-and-test")"#, #"workflow_summary("gh/acme/api", "build-and-test", all_branches: true)"#),
+        (#"test_metrics("gh/acme/api", "build-and-test")"#, #"test_metrics("gh/acme/api", "build-and-test", all_branches: true)"#),
+    ])
+    func insightsDefaultToTheDefaultBranch(_ query: String, allBranches: String) async throws {
+        let simulator = Simulator(now: fixedNow)
+        let harness = Harness(simulator: simulator)
+        _ = try await harness.evaluate(query)
+        let sent = await simulator.requestLog.entries.map(\.query)
+        #expect(!sent.isEmpty && sent.allSatisfy { !$0.contains("all-branches") && !$0.contains("branch=") }, "\(sent)")
+        await simulator.requestLog.reset()
+        _ = try await harness.evaluate(allBranches)
+        #expect(await simulator.requestLog.entries.allSatisfy { $0.query.contains("all-branches=true") })
     }
 
     /// Whatever the planner does, the answer is the one the unplanned query gives.
@@ -90,8 +118,9 @@ import Testing
         #"pipelines("gh/acme/api") | where vcs.branch == "main" or created_at > ago(1d) | map number"#,
         #"pipelines("gh/acme/api", mine: true) | where vcs.branch == "main" | map number"#,
         #"pipelines("gh/acme/api") | take 30 | where created_at > ago(7d) | map number"#,
+        #"runs("gh/acme/api", "build-and-test", all_branches: true) | where created_at > ago(20d) and branch == "main" | map id"#,
+        #"runs("gh/acme/api", "build-and-test", all_branches: true) | where created_at < ago(20d) | map id"#,
         #"runs("gh/acme/api", "build-and-test") | where created_at > ago(20d) and branch == "main" | map id"#,
-        #"runs("gh/acme/api", "build-and-test") | where created_at < ago(20d) | map id"#,
         #"pipelines("gh/acme/api") | where state == "failed" | take 5 | jobs | map name"#,
     ])
     func plannedAndUnplannedAnswersAgree(_ query: String) async throws {

@@ -16,6 +16,7 @@ extension QueryPlanner {
                     stop = (paging, conjunct.range)
                 }
                 guard let filter = endpoint.filters.first(where: { comparison.serves($0) }),
+                    Self.holds(filter.condition, for: call) == true,
                     call.argument(filter.parameter) == nil,
                     !pushed.contains(where: { $0.argument.parameter.name == filter.parameter }),
                     let parameter = call.builtin.parameters.first(where: { $0.name == filter.parameter }),

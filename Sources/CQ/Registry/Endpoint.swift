@@ -118,13 +118,20 @@ public struct Endpoint: Sendable, Hashable {
         public var parameter: String
         /// Another parameter the API needs with this one (`end-date` needs `start-date`).
         public var requires: String?
+        /// When the filter may be used: the call's arguments must make it
+        /// return every row the `where` keeps (e.g. all branches, not only the default one).
+        public var condition: Condition?
 
         /// Creates a filter.
-        public init(_ field: [String], _ comparison: Comparison, parameter: String, requires: String? = nil) {
+        public init(
+            _ field: [String], _ comparison: Comparison, parameter: String, requires: String? = nil,
+            when condition: Condition? = nil
+        ) {
             self.field = field
             self.comparison = comparison
             self.parameter = parameter
             self.requires = requires
+            self.condition = condition
         }
 
         /// Comparisons a parameter can serve. The API may return more than the

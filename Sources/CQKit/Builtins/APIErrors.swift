@@ -72,11 +72,13 @@ extension Invocation {
         }
     }
 
-    /// The insights branch scope: `branch:` if given, all branches otherwise.
+    /// The Insights branch scope: `branch:` if given (it narrows
+    /// `all_branches: true`), all branches when asked, otherwise the
+    /// project's default branch, as the API and the Insights dashboard do.
     func branchScope() throws -> BranchScope {
         if let branch = try string("branch") { return .branch(branch) }
-        if try bool("default_branch") == true { return .defaultBranch }
-        return .allBranches
+        if try bool("all_branches") == true { return .allBranches }
+        return .defaultBranch
     }
 
     /// The `window:` argument as a reporting window.

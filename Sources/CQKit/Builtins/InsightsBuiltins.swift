@@ -4,15 +4,20 @@ import Foundation
 
 /// The Insights sources: metrics, runs, flaky tests and summaries.
 ///
-/// The API scopes Insights to the default branch unless told otherwise; these
-/// builtins ask for all branches unless `branch:` is given.
+/// Like the API and CircleCI's Insights dashboard, they read the project's
+/// default branch unless given `branch:` (one branch) or `all_branches: true`,
+/// so their numbers match the web app's.
 struct InsightsBuiltins {
     let session: APISession
     var factory: RecordFactory { RecordFactory(session: session) }
 
     private static let project = Parameter("project", .string, summary: "a project slug such as gh/acme/api")
     private static let workflowName = Parameter("workflow", .string, summary: "the workflow name")
-    private static let branch = Parameter("branch", .string, required: false, labelled: true, summary: "one branch (default: all)")
+    private static let branch = Parameter(
+        "branch", .string, required: false, labelled: true,
+        summary: "one branch (default: the project's default branch, as in CircleCI's Insights)")
+    private static let allBranches = Parameter(
+        "all_branches", .bool, required: false, labelled: true, summary: "all branches together instead of the default branch")
     private static let window = Parameter(
         "window", .enumeration(["last-24-hours", "last-7-days", "last-30-days", "last-60-days", "last-90-days"]),
         required: false, labelled: true, summary: "the reporting window (default last-90-days)")
@@ -25,7 +30,7 @@ struct InsightsBuiltins {
 
     private var insights: Builtin {
         list(
-            "insights", [Self.project, Self.branch, Self.window], of: CircleCISchemas.workflowMetrics,
+            "insights", [Self.project, Self.branch, Self.allBranches, Self.window], of: CircleCISchemas.workflowMetrics,
             summary: "Metrics of each workflow of a project: runs, success rate, durations, credits.",
             examples: ["insights(\"gh/acme/api\", window: \"last-30-days\") | sort by metrics.success_rate"],
             endpoint: APIEndpoints.workflowMetrics
@@ -38,7 +43,8 @@ struct InsightsBuiltins {
 
     private var runs: Builtin {
         Builtin(
-            "runs", kind: .source, parameters: [Self.project, Self.workflowName, Self.branch, Self.since, Self.until],
+            "runs", kind: .source,
+            parameters: [Self.project, Self.workflowName, Self.branch, Self.allBranches, Self.since, Self.until],
             summary: "Recent runs of a workflow (up to 90 days back), one request per 20 runs, no N+1.",
             examples: ["runs(\"gh/acme/api\", \"build-and-test\", since: ago(7d)) | where status == \"failed\" | count"],
             result: .fixed(.list(.record(CircleCISchemas.workflowRun))), effect: .readsAPI,
@@ -60,7 +66,7 @@ struct InsightsBuiltins {
     private var jobMetrics: Builtin {
         list(
             "job_metrics",
-            [Self.project, Self.workflowName, Self.branch, Self.window,
+            [Self.project, Self.workflowName, Self.branch, Self.allBranches, Self.window,
              Parameter("job", .string, required: false, labelled: true, summary: "job names containing this")],
             of: CircleCISchemas.jobMetrics, summary: "Metrics of each job of a workflow.",
             examples: ["job_metrics(\"gh/acme/api\", \"build-and-test\") | sort by metrics.duration_metrics.p95 desc"],
@@ -97,7 +103,7 @@ struct InsightsBuiltins {
 
     private var workflowSummary: Builtin {
         single(
-            "workflow_summary", [Self.project, Self.workflowName, Self.branch], of: CircleCISchemas.workflowSummary,
+            "workflow_summary", [Self.project, Self.workflowName, Self.branch, Self.allBranches], of: CircleCISchemas.workflowSummary,
             summary: "Metrics and trends of one workflow.", endpoint: APIEndpoints.workflowSummary
         ) { invocation in
             try factory.record(
@@ -110,7 +116,7 @@ struct InsightsBuiltins {
 
     private var testMetrics: Builtin {
         single(
-            "test_metrics", [Self.project, Self.workflowName, Self.branch], of: CircleCISchemas.testMetrics,
+            "test_metrics", [Self.project, Self.workflowName, Self.branch, Self.allBranches], of: CircleCISchemas.testMetrics,
             summary: "Test metrics of a workflow over its 10 most recent runs: slowest and most failed tests.",
             examples: ["test_metrics(\"gh/acme/api\", \"build-and-test\").most_failed_tests"],
             endpoint: APIEndpoints.testMetrics

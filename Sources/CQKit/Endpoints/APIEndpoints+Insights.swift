@@ -9,7 +9,8 @@ extension APIEndpoints {
         "getProjectWorkflowRuns", path: "/insights/{project}/workflows/{workflow}", query: insightsBranch + dateRange,
         isPaged: true,
         filters: [
-            .init(["branch"], .equal, parameter: "branch"),
+            // Only over all branches: the default scope holds the default branch's runs alone.
+            .init(["branch"], .equal, parameter: "branch", when: .isTrue("all_branches")),
             .init(["created_at"], .atOrAfter, parameter: "since"),
             .init(["created_at"], .before, parameter: "until", requires: "since"),
         ])

@@ -4,9 +4,10 @@ import CQ
 /// `cq explain` and the planner. Paths and parameters follow the OpenAPI
 /// document; `{name}` is an argument, `{.field}` a field of the input row.
 enum APIEndpoints {
-    /// `?branch=…`, or all branches when no branch is given (cq's Insights default).
+    /// `?branch=…`, or `all-branches=true` when asked; neither means the
+    /// project's default branch.
     static let insightsBranch: [Endpoint.QueryItem] = [
-        .init("branch", from: "branch"), .init("all-branches", constant: "true", when: .absent("branch")),
+        .init("branch", from: "branch"), .init("all-branches", constant: "true", when: .isTrue("all_branches")),
     ]
 
     /// `?reporting-window=…` when `window:` is given.

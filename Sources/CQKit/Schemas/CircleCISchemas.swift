@@ -13,7 +13,7 @@ enum CircleCISchemas {
             .init(
                 "state", pipelineOutcome, isDerived: true,
                 summary: "The pipeline's outcome as the web app shows it, from the latest run of each workflow (a rerun "
-                    + "replaces the run it repeats): failed if any failed or errored, else running, on_hold, canceled, success; "
+                    + "replaces the run it repeats): failed if any failed or errored, else on_hold (even while another runs), running, canceled, success; "
                     + "errored, setup-pending, setup, pending and created pass through from api_state. Costs one request per "
                     + "pipeline, made only when used."),
             .init(

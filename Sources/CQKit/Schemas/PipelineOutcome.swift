@@ -11,9 +11,12 @@ import CQ
 /// A pipeline is:
 /// - `errored`, `setup-pending`, `setup` or `pending` when the API says so;
 /// - `failed` when any workflow `failed`, `error`ed, is `failing` or `unauthorized`;
+/// - otherwise `on_hold` when one waits for an approval, even while another
+///   still runs: a pipeline waiting for someone is what `where state ==
+///   "on_hold"` looks for;
 /// - otherwise `running` when any workflow is running (or `not_run` next to
-///   running ones), `on_hold` when one waits for approval, `canceled` when one was
-///   canceled, `success` when all succeeded, `not_run` when none ran;
+///   running ones), `canceled` when one was canceled, `success` when all
+///   succeeded, `not_run` when none ran;
 /// - `created` when it has no workflows at all.
 enum PipelineOutcome {
     static let allValues = [
@@ -51,8 +54,8 @@ enum PipelineOutcome {
         guard !workflowStatuses.isEmpty else { return apiState ?? "created" }
         let statuses = Set(workflowStatuses)
         if !statuses.isDisjoint(with: ["failed", "error", "failing", "unauthorized"]) { return "failed" }
-        if statuses.contains("running") { return "running" }
         if statuses.contains("on_hold") { return "on_hold" }
+        if statuses.contains("running") { return "running" }
         if statuses.contains("canceled") { return "canceled" }
         if statuses == ["not_run"] { return "not_run" }
         if statuses.isSubset(of: ["success", "not_run"]) { return "success" }

@@ -3,7 +3,7 @@ import Testing
 
 /// Polls `condition` until it holds, failing after `limit`.
 func waitUntil(
-    _ limit: Duration = .seconds(10), _ condition: @Sendable () async -> Bool,
+    _ limit: Duration = .seconds(30), _ condition: @Sendable () async -> Bool,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
     let deadline = ContinuousClock.now + limit
