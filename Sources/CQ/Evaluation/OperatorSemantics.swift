@@ -54,11 +54,16 @@ enum OperatorSemantics {
             throw Failure(message: "the right side of `=~` must be a regular expression string")
         }
         guard case .string(let text) = left else { return left.isNull ? nil : false }
+        let regex: LinearRegex
         do {
-            let regex = try Regex(pattern)
-            return text.contains(regex)
+            regex = try LinearRegex.cached(pattern)
         } catch {
-            throw Failure(message: "invalid regular expression \"\(pattern)\"")
+            throw Failure(message: error.description(of: pattern))
+        }
+        do {
+            return try regex.matches(text)
+        } catch {
+            throw Failure(message: RegexLimitError.message)
         }
     }
 

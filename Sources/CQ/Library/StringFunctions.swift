@@ -46,10 +46,10 @@ enum StringFunctions {
             summary: "The text with every match of a regular expression replaced.",
             examples: ["replace(branch, \"^feature/\", \"\")"]
         ) { invocation in
-            let pattern = try invocation.requiredString("pattern")
-            let regex: Regex<AnyRegexOutput>
-            do { regex = try Regex(pattern) } catch { throw BuiltinError("invalid regular expression \"\(pattern)\"") }
-            return .string(try invocation.requiredString("text").replacing(regex, with: try invocation.requiredString("replacement")))
+            let regex = try Self.regex(invocation)
+            let text = try invocation.requiredString("text")
+            let replacement = try invocation.requiredString("replacement")
+            return .string(try Self.bounded { () throws(RegexLimitError) in try regex.replacingMatches(in: text, with: replacement) })
         },
         .pure(
             "substring", [text, Parameter("start", .int), Parameter("length", .int, required: false)], returns: .string,
@@ -66,11 +66,30 @@ enum StringFunctions {
             summary: "The first match of a regular expression and its groups, or null.",
             examples: ["match(name, \"test-(\\\\d+)\")[1]"]
         ) { invocation in
-            let pattern = try invocation.requiredString("pattern")
-            let regex: Regex<AnyRegexOutput>
-            do { regex = try Regex(pattern) } catch { throw BuiltinError("invalid regular expression \"\(pattern)\"") }
-            guard let text = try invocation.string("text"), let found = text.firstMatch(of: regex) else { return .null }
-            return .list(found.output.map { $0.substring.map { Value.string(String($0)) } ?? .null })
+            let regex = try Self.regex(invocation)
+            guard let text = try invocation.string("text"),
+                let found = try Self.bounded({ () throws(RegexLimitError) in try regex.firstMatch(in: text) })
+            else { return .null }
+            return .list(found.map { $0.map(Value.string) ?? .null })
         },
     ]
+
+    /// The `pattern` argument compiled.
+    private static func regex(_ invocation: Invocation) throws -> LinearRegex {
+        let pattern = try invocation.requiredString("pattern")
+        do {
+            return try LinearRegex.cached(pattern)
+        } catch {
+            throw BuiltinError(error.description(of: pattern))
+        }
+    }
+
+    /// Runs a match, turning a step budget that ran out into a clear error.
+    private static func bounded<T>(_ body: () throws(RegexLimitError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw BuiltinError(RegexLimitError.message, kind: .limit)
+        }
+    }
 }
