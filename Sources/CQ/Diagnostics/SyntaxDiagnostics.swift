@@ -25,7 +25,7 @@ public enum SyntaxMessage: Sendable, Hashable {
     /// A number such as `1_` or `2e`.
     case malformedNumber(String)
     /// An integer that does not fit 64 bits.
-    case numberTooLarge(String)
+    case numberTooLarge(String, isFloat: Bool)
     /// `10sec`, `3mo`.
     case unknownDurationUnit(String)
     /// `1.5h`.
@@ -140,7 +140,9 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .invalidEscape(let e): "invalid escape sequence `\(e)`"
         case .invalidUnicodeEscape: "invalid Unicode escape: expected `\\u{` then 1 to 8 hex digits of a Unicode scalar, then `}`"
         case .malformedNumber(let n): "malformed number `\(n)`"
-        case .numberTooLarge(let n): "integer `\(n)` is too large"
+        case .numberTooLarge(let n, isFloat: true): "number `\(n)` is too large (floats go up to about 1.8e308)"
+        case .numberTooLarge(let n, isFloat: false):
+            "integer `\(n)` is too large (integers go up to 9223372036854775807; write a float such as 1e19)"
         case .unknownDurationUnit(let u): "unknown duration unit `\(u)`"
         case .fractionalDuration: "durations must be whole numbers of a unit"
         case .durationTooLarge: "duration is too large"

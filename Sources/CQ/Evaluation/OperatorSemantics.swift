@@ -2,6 +2,9 @@ import Foundation
 
 /// The meaning of the arithmetic, comparison, membership and match operators.
 ///
+/// Integers are 64-bit and exact; a result that does not fit (`Int.max + 1`,
+/// `Int.min / -1`) becomes a float instead of wrapping or trapping.
+///
 /// `and`, `or` and `??` short-circuit and are handled by the evaluator itself.
 enum OperatorSemantics {
     /// A message for an operator applied to values it does not accept.
@@ -149,7 +152,9 @@ enum OperatorSemantics {
             return .duration(.seconds(fromDouble: duration.seconds / divisor))
         case (.int(let a), .int(let b)):
             guard b != 0 else { throw Failure(message: "division by zero") }
-            return a % b == 0 ? .int(a / b) : .double(Double(a) / Double(b))
+            let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+            guard !overflow else { return .double(Double(a) / Double(b)) }
+            return quotient * b == a ? .int(quotient) : .double(Double(a) / Double(b))
         default:
             guard let a = left.numberValue, let b = right.numberValue else { throw mismatch("/", left, right) }
             guard b != 0 else { throw Failure(message: "division by zero") }
@@ -162,7 +167,9 @@ enum OperatorSemantics {
         case (.null, _), (_, .null): return .null
         case (.int(let a), .int(let b)):
             guard b != 0 else { throw Failure(message: "division by zero") }
-            return .int(a % b)
+            // Only `Int.min % -1` overflows; its remainder is 0.
+            let (remainder, overflow) = a.remainderReportingOverflow(dividingBy: b)
+            return .int(overflow ? 0 : remainder)
         default:
             guard let a = left.numberValue, let b = right.numberValue else { throw mismatch("%", left, right) }
             guard b != 0 else { throw Failure(message: "division by zero") }

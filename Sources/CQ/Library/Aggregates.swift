@@ -74,7 +74,14 @@ enum Aggregates {
             return .duration(total)
         }
         if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-            return .int(values.reduce(0) { $0 &+ ($1.intValue ?? 0) })
+            var total = 0
+            for value in values {
+                let (next, overflow) = total.addingReportingOverflow(value.intValue ?? 0)
+                // Past 64 bits the sum is a float, as for `+`.
+                guard !overflow else { return .double(values.reduce(0) { $0 + Double($1.intValue ?? 0) }) }
+                total = next
+            }
+            return .int(total)
         }
         return .double(try values.map { try number($0, invocation) }.reduce(0, +))
     }

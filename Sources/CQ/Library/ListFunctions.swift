@@ -1,5 +1,8 @@
 /// Functions on lists and records.
 enum ListFunctions {
+    /// The longest list `range` makes.
+    static let maxRange = 1_000_000
+
     private static let list = Parameter("list", .list(.any))
     private static let predicate = Parameter("predicate", .function(arity: 1))
 
@@ -31,8 +34,14 @@ enum ListFunctions {
         },
         .pure("first", [list], returns: .any, summary: "The first element, or null.") { try $0.list("list").first ?? .null },
         .pure("last", [list], returns: .any, summary: "The last element, or null.") { try $0.list("list").last ?? .null },
-        .pure("range", [Parameter("count", .int)], returns: .list(.int), summary: "The integers 0 ..< count.") { invocation in
-            let count = Swift.min(Swift.max(0, try invocation.int("count") ?? 0), 1_000_000)
+        .pure(
+            "range", [Parameter("count", .int)], returns: .list(.int),
+            summary: "The integers 0 ..< count (at most \(maxRange))."
+        ) { invocation in
+            let count = Swift.max(0, try invocation.int("count") ?? 0)
+            guard count <= maxRange else {
+                throw BuiltinError("range(\(count)) would make more than \(maxRange) integers", kind: .limit)
+            }
             return .list((0..<count).map(Value.int))
         },
         lambdaFunction("any", summary: "Whether the predicate holds for some element.", examples: ["where any(steps, s => s.failed)"]) {

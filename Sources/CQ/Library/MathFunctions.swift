@@ -20,7 +20,7 @@ enum MathFunctions {
         unary("ceil", "The smallest integer not below the number.") { $0.rounded(.up) },
         .pure("abs", [Parameter("number", .number)], returns: .number, summary: "The absolute value.") { invocation in
             switch invocation["number"] {
-            case .int(let int)?: return .int(int.magnitude > UInt(Int.max) ? Int.max : abs(int))
+            case .int(let int)?: return int == .min ? .double(-Double(int)) : .int(abs(int))
             case .double(let double)?: return .double(abs(double))
             case .duration(let duration)?: return .duration(duration < .zero ? .zero - duration : duration)
             case nil: return .null

@@ -57,8 +57,8 @@ enum StringFunctions {
         ) { invocation in
             let characters = Array(try invocation.requiredString("text"))
             let start = Swift.min(Swift.max(0, try invocation.int("start") ?? 0), characters.count)
-            let length = try invocation.int("length") ?? characters.count
-            let end = Swift.min(characters.count, start + Swift.max(0, length))
+            let length = Swift.max(0, try invocation.int("length") ?? characters.count)
+            let end = length >= characters.count - start ? characters.count : start + length
             return .string(String(characters[start..<end]))
         },
         .pure(

@@ -32,13 +32,13 @@ extension Lexer {
         let digits = spelling.filter { $0 != "_" }
         if isDouble {
             guard let value = Double(digits), value.isFinite else {
-                report(.numberTooLarge(spelling), SourceRange(start: start, end: offset))
+                report(.numberTooLarge(spelling, isFloat: true), SourceRange(start: start, end: offset))
                 return token(.error, from: start)
             }
             return token(.double(value), from: start)
         }
         guard let value = Int(digits) else {
-            report(.numberTooLarge(spelling), SourceRange(start: start, end: offset))
+            report(.numberTooLarge(spelling, isFloat: false), SourceRange(start: start, end: offset))
             return token(.error, from: start)
         }
         return token(.integer(value), from: start)
