@@ -55,10 +55,10 @@ import Testing
     }
 
     @Test func aSearchStopsWhenItsStepsRunOut() throws {
-        let text = String(repeating: "ab", count: 20_000)
+        let text = String(repeating: "ab", count: 2_000)
         let regex = try LinearRegex("(a|b|ab|ba)*c")
-        #expect(throws: RegexLimitError.self) { try regex.matches(text, budget: 100_000) }
-        #expect(try regex.matches(text, budget: 10_000_000) == false)
+        #expect(throws: RegexLimitError.self) { try regex.matches(text, budget: 10_000) }
+        #expect(try regex.matches(text, budget: 2_000_000) == false)
     }
 
     /// Random patterns and texts over a small alphabet: the same leftmost-first
@@ -66,7 +66,7 @@ import Testing
     @Test func agreesWithABacktrackingEngine() throws {
         var generator = SplitMix64(seed: 20_261_206)
         var compared = 0
-        for _ in 0..<1_500 {
+        for _ in 0..<600 {
             let pattern = Self.randomPattern(depth: 3, using: &generator).text
             let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in "abc".randomElement(using: &generator) ?? "a" })
             guard let reference = try? NSRegularExpression(pattern: pattern), let ours = try? LinearRegex(pattern) else { continue }
@@ -79,7 +79,7 @@ import Testing
             #expect(try ours.firstMatch(in: text) == expected, "\(pattern) on \"\(text)\"")
             compared += 1
         }
-        #expect(compared > 1_000)
+        #expect(compared > 400)
     }
 
     /// A random pattern, and whether it can match the empty string. Groups
