@@ -13,7 +13,7 @@ struct CQCommand: AsyncParsableCommand {
               cq                      (interactive REPL)
 
             Options of queries and scripts (cq help run lists them all):
-              -e QUERY, --format table|json|ndjson|csv|vertical, --demo, --host URL,
+              -e QUERY, --format table|json|ndjson|csv|vertical|raw, --demo, --host URL,
               --allow-writes, --arg name=value, --concurrency N, --stats,
               --no-cache, --refresh, --cache-ttl SECONDS
 

@@ -84,7 +84,8 @@ struct QueryRunner: Sendable {
         } catch is CancellationError {
             status = .interrupted
         } catch {
-            await errors.write("cq: error: \(error)\n")
+            // The description may quote CircleCI's answer: escaped, never raw.
+            await errors.write("cq: error: " + TerminalText.escapedLines("\(error)").joined(separator: "\n") + "\n")
             status = .software
         }
         drawing?.cancel()

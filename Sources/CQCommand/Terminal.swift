@@ -14,10 +14,12 @@ enum Terminal {
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Whether output to `descriptor` may be coloured: a terminal, `NO_COLOR` unset, `TERM` not dumb.
+    /// Whether output to `descriptor` may be coloured, by ``CQ/ColorPolicy``: a
+    /// terminal, `NO_COLOR` empty or unset, `TERM` not dumb; or forced by
+    /// `FORCE_COLOR`/`CLICOLOR_FORCE`.
     static func colors(on descriptor: Int32) -> Bool {
         let environment = ProcessInfo.processInfo.environment
-        return isatty(descriptor) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        return ColorPolicy.allowsColor(isTerminal: isatty(descriptor) == 1) { environment[$0] }
     }
 
     /// The width tables must fit: the terminal's columns, or `COLUMNS`, or no limit when piped.

@@ -96,6 +96,14 @@ import Testing
         #expect(result.stdout == "name,note\r\n\"a, b\",\"say \"\"hi\"\"\"\r\nx,\r\n")
     }
 
+    /// Strings as they are, records as compact JSON, one row a line.
+    @Test func raw() async throws {
+        #expect(try await output("raw", #"["a\tb", "日本"]"#) == "a\tb\n日本\n")
+        let lines = try await output("raw").split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.first == #"{"job_number":3217,"name":"lint","status":"success","started_at":"2026-11-18T01:47:08.480Z","duration":80.097}"#)
+    }
+
     @Test func vertical() async throws {
         let text = try await output("vertical")
         #expect(text.hasPrefix("── 1 ───"))
@@ -147,7 +155,7 @@ import Testing
                 + "status: \(literal(row["status"])), started_at: \(literal(row["started_at"]) { "date(\($0))" }), "
                 + "duration: \(literal(row["duration"]) { "duration(\($0))" })}"
         }.joined(separator: ", ") + "]"
-        for format in ["table", "json", "ndjson", "csv", "vertical"] {
+        for format in ["table", "json", "ndjson", "csv", "vertical", "raw"] {
             let real = try await output(format, jobs)
             #expect(real == (try await output(format, written)), "\(format):\n\(real)")
         }
@@ -161,7 +169,7 @@ import Testing
         #expect(count > 1)
         for (format, expected) in [
             ("table", "\(count)\n"), ("json", "\(count)\n"), ("ndjson", "\(count)\n"), ("csv", "value\r\n\(count)\r\n"),
-            ("vertical", "── 1 ───────────────────────────────────\nvalue  \(count)\n"),
+            ("vertical", "── 1 ───────────────────────────────────\nvalue  \(count)\n"), ("raw", "\(count)\n"),
         ] {
             let result = try await CQ.run(["--demo", "--format", format, "-e", query])
             #expect(result.stdout == expected, "\(format): \(result)")
@@ -170,7 +178,7 @@ import Testing
 
     @Test func noRows() async throws {
         let query = #"pipelines("gh/org/repo") | where number < 1"#
-        for (format, expected) in [("table", "(no rows)\n"), ("json", "[]\n"), ("ndjson", ""), ("vertical", "(no rows)\n")] {
+        for (format, expected) in [("table", "(no rows)\n"), ("json", "[]\n"), ("ndjson", ""), ("vertical", "(no rows)\n"), ("raw", "")] {
             let result = try await CQ.run(["--demo", "--format", format, "-e", query])
             #expect(result.status == 0)
             #expect(result.stdout == expected, "\(format): \(result)")

@@ -7,10 +7,14 @@
 ///       = help: …
 /// ```
 ///
-/// Rendering is a pure function of the diagnostics and the source. Columns are
-/// counted in characters; tabs are shown as spaces up to the next multiple of
-/// four so the caret stays under the range. ANSI colour is used only when
-/// ``colored`` is set (the CLI decides from `isatty` and `NO_COLOR`).
+/// Rendering is a pure function of the diagnostics and the source. The
+/// `line:col` of the header counts characters; the caret is placed by
+/// terminal columns (``DisplayWidth``: CJK and emoji take two), tabs are shown
+/// as spaces up to the next multiple of four, and other control characters of
+/// the source line, file name, message and notes are escaped
+/// (``TerminalText``) so that echoing a query never drives the terminal.
+/// ANSI colour is used only when ``colored`` is set (the CLI decides with
+/// ``ColorPolicy``).
 public struct DiagnosticRenderer: Sendable, Hashable {
     /// Whether to emit ANSI colour codes.
     public var colored: Bool
@@ -34,7 +38,8 @@ public struct DiagnosticRenderer: Sendable, Hashable {
         var located: [Diagnostic.Note] = []
         for note in diagnostic.notes {
             if note.range == nil {
-                output += padding(width) + paint(" = ", .blue) + paint("note:", .bold) + " \(note.message)\n"
+                let message = TerminalText.escaped(note.message)
+                output += padding(width) + paint(" = ", .blue) + paint("note:", .bold) + " \(message)\n"
             } else {
                 located.append(note)
             }
@@ -58,30 +63,36 @@ public struct DiagnosticRenderer: Sendable, Hashable {
         case .warning: label = paint("warning:", .yellow)
         case .note: label = paint("note:", .cyan)
         }
-        return paint("\(source.name):\(location.line):\(location.column):", .bold) + " \(label) " + paint(message, .bold) + "\n"
+        let name = TerminalText.escaped(source.name)
+        return paint("\(name):\(location.line):\(location.column):", .bold) + " \(label) "
+            + paint(TerminalText.escaped(message), .bold) + "\n"
     }
 
     private func snippet(_ range: SourceRange, in source: SourceFile, width: Int) -> String {
         let location = source.location(of: range.start)
-        let line = source.lineText(location.line)
-        let characters = Array(line)
+        let characters = Array(source.lineText(location.line))
         let startColumn = min(location.column - 1, characters.count)
         let endLocation = source.location(of: range.end)
         let endColumn = endLocation.line == location.line ? min(endLocation.column - 1, characters.count) : characters.count
         var display = ""
+        var columns = 0
         var displayStart = 0
         var displayEnd = 0
         for (index, character) in characters.enumerated() {
-            if index == startColumn { displayStart = display.count }
-            if index == endColumn { displayEnd = display.count }
+            if index == startColumn { displayStart = columns }
+            if index == endColumn { displayEnd = columns }
             if character == "\t" {
-                display += String(repeating: " ", count: 4 - display.count % 4)
+                let spaces = 4 - columns % 4
+                display += String(repeating: " ", count: spaces)
+                columns += spaces
             } else {
-                display.append(character)
+                let shown = TerminalText.escaped(String(character))
+                display += shown
+                columns += DisplayWidth.columns(shown)
             }
         }
-        if startColumn >= characters.count { displayStart = display.count }
-        if endColumn >= characters.count { displayEnd = display.count }
+        if startColumn >= characters.count { displayStart = columns }
+        if endColumn >= characters.count { displayEnd = columns }
         let length = max(1, displayEnd - displayStart)
         let marker = "^" + String(repeating: "~", count: length - 1)
         let number = String(location.line)
@@ -91,9 +102,9 @@ public struct DiagnosticRenderer: Sendable, Hashable {
     }
 
     private func describe(_ fixIt: Diagnostic.FixIt, in source: SourceFile) -> String {
-        let replacement = fixIt.replacement.trimmingSpaces()
+        let replacement = TerminalText.escaped(fixIt.replacement.trimmingSpaces())
         if fixIt.range.length == 0 { return "insert `\(replacement)`" }
-        if replacement.isEmpty { return "remove `\(source.text(in: fixIt.range))`" }
+        if replacement.isEmpty { return "remove `\(TerminalText.escaped(source.text(in: fixIt.range)))`" }
         return "replace with `\(replacement)`"
     }
 

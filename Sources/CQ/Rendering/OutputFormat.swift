@@ -10,6 +10,11 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case csv
     /// One `field: value` block per record, for wide records.
     case vertical
+    /// Text as it is, for pipes and files: each row (each element of a list)
+    /// written as `string(row)` would, followed by a newline. Strings are
+    /// verbatim, control characters included; records and lists are compact
+    /// JSON, `null` is `null`. Streams rows as they arrive, like NDJSON.
+    case raw
 }
 
 /// Where rendered output goes: the CLI passes standard output, tests a string.

@@ -1,7 +1,11 @@
 /// Writes evaluation results in one of the ``OutputFormat``s.
 ///
-/// JSON, NDJSON streams are written row by row as they arrive; table,
+/// JSON, NDJSON and raw streams are written row by row as they arrive; table,
 /// vertical and CSV output read all rows first to lay out columns.
+///
+/// `table` and `vertical` are for people: they escape control characters
+/// (``TerminalText``), measure columns with ``DisplayWidth`` and round doubles
+/// (``Value/roundedNumberText(_:)``). JSON, NDJSON, CSV and raw are exact.
 public struct Renderer: Sendable {
     /// The output format.
     public var format: OutputFormat
@@ -40,6 +44,13 @@ public struct Renderer: Sendable {
                 count += 1
             }
             return count
+        case (.raw, _):
+            var count = 0
+            for try await row in data.rows {
+                await sink.write(row.plainText + "\n")
+                count += 1
+            }
+            return count
         case (.json, .stream(let stream)):
             return try await writeJSONArray(stream, to: sink)
         case (.json, .value(let value)):
@@ -54,7 +65,7 @@ public struct Renderer: Sendable {
             await sink.write(VerticalLayout(colored: colored).text(for: rows))
             return rows.count
         case (.table, .value(let value)) where !value.isListOrRecord:
-            await sink.write(value.plainText + "\n")
+            await sink.write(Self.scalarText(value))
             return 1
         case (.table, .value(.record(let record))):
             await sink.write(TableLayout(width: width, colored: colored).keyValueText(for: record))
@@ -63,6 +74,16 @@ public struct Renderer: Sendable {
             let rows = try await rows(of: data)
             await sink.write(TableLayout(width: width, colored: colored).text(for: rows, columns: columns(for: rows)))
             return rows.count
+        }
+    }
+
+    /// A single value in a table: a string's lines, each escaped; a double
+    /// rounded; anything else as `string(value)` shows it.
+    static func scalarText(_ value: Value) -> String {
+        switch value {
+        case .string(let string): TerminalText.escapedLines(string).map { $0 + "\n" }.joined()
+        case .double(let double): Value.roundedNumberText(double) + "\n"
+        default: value.plainText + "\n"
         }
     }
 

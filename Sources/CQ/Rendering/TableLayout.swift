@@ -51,20 +51,25 @@ struct TableLayout {
         guard !rows.isEmpty else { return "(no rows)\n" }
         guard !columns.isEmpty else { return rows.map { $0.cellText + "\n" }.joined() }
         let cells = rows.map { row in columns.map { $0.cell(of: row) } }
+        let texts = cells.map { $0.map(\.cellText) }
+        let headers = columns.map { TerminalText.escaped($0.header) }
         var widths = columns.indices.map { index in
-            cells.reduce(columns[index].header.count) { Swift.max($0, $1[index].cellText.count) }
+            texts.reduce(DisplayWidth.columns(headers[index])) { Swift.max($0, DisplayWidth.columns($1[index])) }
         }
         let floors = columns.indices.map { index in
-            Self.floor(natural: widths[index], header: columns[index].header, cells: cells.map { $0[index] })
+            Self.floor(natural: widths[index], header: headers[index], cells: cells.map { $0[index] })
         }
         let shown = fit(&widths, floors: floors)
         let rightAligned = columns.indices.map { index in cells.contains { $0[index].alignsRight } }
         var output = ""
-        let header = (0..<shown).map { pad(columns[$0].header, to: widths[$0], right: rightAligned[$0]) }
+        let header = (0..<shown).map { DisplayWidth.pad(headers[$0], to: widths[$0], right: rightAligned[$0]) }
         output += style(trimmed(header.joined(separator: Self.gap)), bold: true) + "\n"
         output += (0..<shown).map { String(repeating: "─", count: widths[$0]) }.joined(separator: Self.gap) + "\n"
-        for row in cells {
-            let line = (0..<shown).map { pad(truncate(row[$0].cellText, to: widths[$0]), to: widths[$0], right: rightAligned[$0]) }
+        for row in texts {
+            let line = (0..<shown).map { index in
+                let text = DisplayWidth.truncate(row[index], to: widths[index])
+                return DisplayWidth.pad(text, to: widths[index], right: rightAligned[index])
+            }
             output += trimmed(line.joined(separator: Self.gap)) + "\n"
         }
         var footer = "(\(rows.count) row\(rows.count == 1 ? "" : "s")"
@@ -75,11 +80,12 @@ struct TableLayout {
     /// A single record as a two-column `field  value` table.
     func keyValueText(for record: Record) -> String {
         guard !record.fields.isEmpty else { return "{}\n" }
-        let keyWidth = record.keys.map(\.count).max() ?? 0
+        let keys = record.keys.map(TerminalText.escaped)
+        let keyWidth = keys.map(DisplayWidth.columns).max() ?? 0
         let valueWidth = width.map { Swift.max(Self.minimumWidth, $0 - keyWidth - Self.gap.count) }
-        return record.fields.map { key, value in
-            let text = valueWidth.map { truncate(value.cellText, to: $0) } ?? value.cellText
-            return trimmed(style(pad(key, to: keyWidth, right: false), bold: true) + Self.gap + text) + "\n"
+        return zip(keys, record.fields).map { key, field in
+            let text = valueWidth.map { DisplayWidth.truncate(field.value.cellText, to: $0) } ?? field.value.cellText
+            return trimmed(style(DisplayWidth.pad(key, to: keyWidth), bold: true) + Self.gap + text) + "\n"
         }.joined()
     }
 
@@ -93,7 +99,7 @@ struct TableLayout {
             default: false
             }
         }
-        return atomic ? natural : Swift.min(natural, Swift.max(header.count, minimumWidth + 8))
+        return atomic ? natural : Swift.min(natural, Swift.max(DisplayWidth.columns(header), minimumWidth + 8))
     }
 
     /// Hides trailing columns until the others fit at their floors, then
@@ -117,15 +123,6 @@ struct TableLayout {
             widths[widest] -= 1
         }
         return shown
-    }
-
-    private func truncate(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(Swift.max(0, width - 1))) + "…"
-    }
-
-    private func pad(_ text: String, to width: Int, right: Bool) -> String {
-        let padding = String(repeating: " ", count: Swift.max(0, width - text.count))
-        return right ? padding + text : text + padding
     }
 
     private func trimmed(_ line: String) -> String {

@@ -77,7 +77,9 @@ extension Value {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where TerminalText.isEscaped(scalar):
+                // Controls must be escaped; DEL, C1 and bidirectional controls
+                // may be, and are, so JSON on a terminal cannot drive it.
                 output += "\\u" + String(format: "%04x", scalar.value)
             default: output.unicodeScalars.append(scalar)
             }

@@ -60,5 +60,5 @@ public enum HostCommand: Sendable, Hashable {
 
 /// How query results are rendered.
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
-    case table, json, ndjson, csv, vertical
+    case table, json, ndjson, csv, vertical, raw
 }

@@ -26,7 +26,7 @@ public struct MetaCommandSpec: Sendable, Hashable {
     public let name: String
     /// Other names, e.g. `q` for `quit`.
     public let aliases: [String]
-    /// The arguments as shown in help, e.g. `table|json|ndjson|csv|vertical`.
+    /// The arguments as shown in help, e.g. `table|json|ndjson|csv|vertical|raw`.
     public let synopsis: String
     /// One line of help.
     public let summary: String

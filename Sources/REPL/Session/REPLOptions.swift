@@ -1,3 +1,5 @@
+import CQ
+
 /// Settings for a ``REPLSession``.
 public struct REPLOptions: Sendable {
     /// The name shown in the prompt and used for `~/.editrc` lines (`cq:bind …`).
@@ -8,7 +10,7 @@ public struct REPLOptions: Sendable {
     /// The most history entries kept.
     public var historyCapacity: Int
     /// Whether the prompt may be coloured (only ever on a terminal). Defaults to
-    /// false when `NO_COLOR` is set or `TERM` is `dumb`.
+    /// ``colorsAllowedByEnvironment(_:)``.
     public var colors: Bool
     /// How long a query runs before the progress line appears.
     public var progressDelay: Duration
@@ -33,11 +35,12 @@ public struct REPLOptions: Sendable {
         self.cancelGracePeriod = cancelGracePeriod
     }
 
-    /// False when `NO_COLOR` is set to anything non-empty or `TERM` is `dumb`.
+    /// Colour on the REPL's terminal, by ``CQ/ColorPolicy``: true unless
+    /// `NO_COLOR` is set to anything non-empty or `TERM` is `dumb`, and always
+    /// when `FORCE_COLOR` or `CLICOLOR_FORCE` is set (not empty, not `0`).
     public static func colorsAllowedByEnvironment(
         _ environment: (String) -> String? = HistoryLocation.processEnvironment
     ) -> Bool {
-        if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return false }
-        return environment("TERM") != "dumb"
+        ColorPolicy.allowsColor(isTerminal: true, environment: environment)
     }
 }

@@ -1,3 +1,5 @@
+import CQ
+
 /// The one-line status shown on standard error while a slow query runs: in
 /// the REPL, and by `cq -e` and scripts on a terminal.
 public enum ProgressLine {
@@ -20,13 +22,8 @@ public enum ProgressLine {
     /// `text` cut to fit in one line of a terminal `columns` wide (0: unknown),
     /// so that erasing the line removes all of it.
     public static func fitting(_ text: String, columns: Int) -> String {
-        guard columns > 1, ColumnLayout.displayWidth(text) >= columns else { return text }
-        var fitted = ""
-        for character in text {
-            guard ColumnLayout.displayWidth(fitted + String(character)) < columns - 1 else { break }
-            fitted.append(character)
-        }
-        return fitted + "…"
+        guard columns > 1, DisplayWidth.columns(text) >= columns else { return text }
+        return DisplayWidth.prefix(of: text, fitting: columns - 2).text + "…"
     }
 
     /// The `:time` report: `Time: 1.4 s · 12 requests · 3 cache hits`.

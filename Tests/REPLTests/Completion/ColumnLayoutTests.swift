@@ -1,3 +1,4 @@
+import CQ
 import Testing
 
 @testable import REPL
@@ -27,10 +28,10 @@ struct ColumnLayoutTests {
     }
 
     @Test func wideCharactersTakeTwoColumns() {
-        #expect(ColumnLayout.displayWidth("日本") == 4)
-        #expect(ColumnLayout.displayWidth("café") == 4)
-        #expect(ColumnLayout.displayWidth("cafe\u{301}") == 4)
-        #expect(ColumnLayout.displayWidth("☕") == 2)
+        #expect(DisplayWidth.columns("日本") == 4)
+        #expect(DisplayWidth.columns("café") == 4)
+        #expect(DisplayWidth.columns("cafe\u{301}") == 4)
+        #expect(DisplayWidth.columns("☕") == 2)
         #expect(ColumnLayout.lines(for: ["日本", "ab"], width: 80) == ["日本  ab"])
     }
 

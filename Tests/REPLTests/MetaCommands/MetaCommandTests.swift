@@ -32,7 +32,7 @@ struct MetaCommandTests {
     }
 
     @Test(arguments: [
-        (":format xml", "unknown format `xml`\nusage: :format table|json|ndjson|csv|vertical"),
+        (":format xml", "unknown format `xml`\nusage: :format table|json|ndjson|csv|vertical|raw"),
         (":quit now", "`:quit` takes no arguments\nusage: :quit"),
         (":time maybe", "usage: :time [on|off]"),
         (":schema", "`:schema` needs an expression\nusage: :schema EXPR"),
