@@ -24,9 +24,22 @@ public struct DiagnosticRenderer: Sendable, Hashable {
         self.colored = colored
     }
 
-    /// All `diagnostics`, in order, each ending with a newline.
+    /// The most diagnostics one report shows; the rest are counted.
+    public static let maximumShown = 20
+    /// The widest stretch of a source line shown; a longer line is shown as
+    /// a window around the caret.
+    public static let maximumLineColumns = 120
+
+    /// The first ``maximumShown`` of `diagnostics`, in order, each ending with
+    /// a newline, then how many more there are.
     public func render(_ diagnostics: [Diagnostic], in source: SourceFile) -> String {
-        diagnostics.map { render($0, in: source) }.joined()
+        var output = diagnostics.prefix(Self.maximumShown).map { render($0, in: source) }.joined()
+        let hidden = diagnostics.count - Self.maximumShown
+        if hidden > 0 {
+            output += paint("… and \(hidden) more \(hidden == 1 ? "problem" : "problems") not shown; fix these first", .bold)
+                + "\n"
+        }
+        return output
     }
 
     /// One diagnostic: its header, the source line with a caret or underline,
@@ -64,41 +77,60 @@ public struct DiagnosticRenderer: Sendable, Hashable {
         case .note: label = paint("note:", .cyan)
         }
         let name = TerminalText.escaped(source.name)
+        var shown = TerminalText.escaped(message)
+        // A message quoting a huge name stays readable.
+        if shown.count > Self.maximumLineColumns * 2 { shown = String(shown.prefix(Self.maximumLineColumns * 2)) + "…" }
         return paint("\(name):\(location.line):\(location.column):", .bold) + " \(label) "
-            + paint(TerminalText.escaped(message), .bold) + "\n"
+            + paint(shown, .bold) + "\n"
     }
 
     private func snippet(_ range: SourceRange, in source: SourceFile, width: Int) -> String {
         let location = source.location(of: range.start)
-        let characters = Array(source.lineText(location.line))
-        let startColumn = min(location.column - 1, characters.count)
+        let cells = Self.cells(of: source.lineText(location.line))
+        let startColumn = min(location.column - 1, cells.count)
         let endLocation = source.location(of: range.end)
-        let endColumn = endLocation.line == location.line ? min(endLocation.column - 1, characters.count) : characters.count
-        var display = ""
-        var columns = 0
-        var displayStart = 0
-        var displayEnd = 0
-        for (index, character) in characters.enumerated() {
-            if index == startColumn { displayStart = columns }
-            if index == endColumn { displayEnd = columns }
-            if character == "\t" {
-                let spaces = 4 - columns % 4
-                display += String(repeating: " ", count: spaces)
-                columns += spaces
-            } else {
-                let shown = TerminalText.escaped(String(character))
-                display += shown
-                columns += DisplayWidth.columns(shown)
-            }
+        let endColumn = endLocation.line == location.line ? min(endLocation.column - 1, cells.count) : cells.count
+        let lineColumns = cells.last.map { $0.column + $0.width } ?? 0
+        let displayStart = startColumn < cells.count ? cells[startColumn].column : lineColumns
+        let displayEnd = endColumn < cells.count ? cells[endColumn].column : lineColumns
+        // A long line: a window around the caret, marked with `…` where it is cut.
+        var windowStart = 0
+        var windowEnd = lineColumns
+        if lineColumns > Self.maximumLineColumns {
+            windowStart = max(0, min(displayStart - Self.maximumLineColumns / 3, lineColumns - Self.maximumLineColumns))
+            windowEnd = windowStart + Self.maximumLineColumns
         }
-        if startColumn >= characters.count { displayStart = columns }
-        if endColumn >= characters.count { displayEnd = columns }
-        let length = max(1, displayEnd - displayStart)
+        var display = windowStart > 0 ? "…" : ""
+        for cell in cells where cell.column >= windowStart && cell.column + cell.width <= windowEnd {
+            display += cell.text
+        }
+        if windowEnd < lineColumns { display += "…" }
+        let offset = windowStart > 0 ? 1 - windowStart : 0
+        let length = max(1, min(displayEnd, windowEnd) - displayStart)
         let marker = "^" + String(repeating: "~", count: length - 1)
         let number = String(location.line)
         return paint(String(repeating: " ", count: width - number.count) + number + " | ", .blue) + display + "\n"
-            + padding(width) + paint(" | ", .blue) + String(repeating: " ", count: displayStart)
+            + padding(width) + paint(" | ", .blue) + String(repeating: " ", count: max(0, displayStart + offset))
             + paint(marker, .green) + "\n"
+    }
+
+    /// Each character of a source line as shown: tabs as spaces up to the next
+    /// multiple of four, controls escaped; with the terminal column it starts at.
+    private static func cells(of line: String) -> [(text: String, column: Int, width: Int)] {
+        var cells: [(text: String, column: Int, width: Int)] = []
+        var columns = 0
+        for character in line {
+            let shown: String
+            if character == "\t" {
+                shown = String(repeating: " ", count: 4 - columns % 4)
+            } else {
+                shown = TerminalText.escaped(String(character))
+            }
+            let width = character == "\t" ? shown.count : DisplayWidth.columns(shown)
+            cells.append((shown, columns, width))
+            columns += width
+        }
+        return cells
     }
 
     private func describe(_ fixIt: Diagnostic.FixIt, in source: SourceFile) -> String {
