@@ -7,7 +7,7 @@ import Foundation
 struct QueryRunner: Sendable {
     /// How one run ended, and what it cost.
     struct Outcome: Sendable {
-        var status: ExitStatus
+        let status: ExitStatus
         /// `nil` when the query did not run (it failed to compile, or needed a token).
         var statistics: QueryStatistics?
     }
@@ -77,16 +77,11 @@ struct QueryRunner: Sendable {
                 return try await renderer.render(data, to: output)
             }
             status = .success
-        } catch let error as RuntimeError {
-            await progress?.clear()
-            await errors.write(DiagnosticRenderer(colored: coloredErrors).render([error.diagnostic], in: source))
-            status = error.kind.exitStatus
-        } catch is CancellationError {
-            status = .interrupted
+        } catch let interrupted as OutputInterrupted {
+            rowsOut = interrupted.rowsWritten
+            status = await report(interrupted.underlying, in: source, progress: progress, note: interrupted.note)
         } catch {
-            // The description may quote CircleCI's answer: escaped, never raw.
-            await errors.write("cq: error: " + TerminalText.escapedLines("\(error)").joined(separator: "\n") + "\n")
-            status = .software
+            status = await report(error, in: source, progress: progress)
         }
         drawing?.cancel()
         await progress?.clear()
@@ -95,6 +90,28 @@ struct QueryRunner: Sendable {
             rowsOut: rowsOut)
         if printsStatistics, status != .interrupted { await errors.write(statistics.description) }
         return Outcome(status: status, statistics: statistics)
+    }
+
+    /// Prints why a run failed, with `note` (what was written) when given,
+    /// and returns the exit status it calls for.
+    private func report(_ error: any Error, in source: SourceFile, progress: ProgressReporter?, note: String? = nil)
+        async -> ExitStatus
+    {
+        await progress?.clear()
+        switch error {
+        case var error as RuntimeError:
+            if let note { error.diagnostic.notes.append(Diagnostic.Note(note)) }
+            await errors.write(DiagnosticRenderer(colored: coloredErrors).render([error.diagnostic], in: source))
+            return error.kind.exitStatus
+        case is CancellationError:
+            if let note { await errors.write("cq: \(note)\n") }
+            return .interrupted
+        default:
+            // The description may quote CircleCI's answer: escaped, never raw.
+            await errors.write("cq: error: " + TerminalText.escapedLines("\(error)").joined(separator: "\n") + "\n")
+            if let note { await errors.write("cq: \(note)\n") }
+            return .software
+        }
     }
 
     private func usesAPI(_ program: Program) -> Bool {

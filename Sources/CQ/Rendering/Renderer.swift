@@ -33,26 +33,43 @@ public struct Renderer: Sendable {
 
     /// Writes `data` to `sink`, ending with a newline.
     ///
+    /// NDJSON and raw output write each row as it arrives; the other formats
+    /// read every row first, so what they write is complete (JSON is a valid
+    /// document or nothing).
+    ///
     /// - Returns: how many rows were written (1 for a single value).
+    /// - Throws: ``OutputInterrupted`` when reading `data` fails, saying how
+    ///   many rows were written before.
     @discardableResult
     public func render(_ data: PipelineData, to sink: some TextSink) async throws -> Int {
+        var written = 0
+        do {
+            return try await render(data, to: sink, counting: &written)
+        } catch let error as RuntimeError where error.diagnostic.id == "row-limit" {
+            throw error
+        } catch {
+            throw OutputInterrupted(underlying: error, rowsWritten: written, format: format)
+        }
+    }
+
+    private func render(_ data: PipelineData, to sink: some TextSink, counting written: inout Int) async throws -> Int {
         switch (format, data) {
         case (.ndjson, _):
-            var count = 0
             for try await row in data.rows {
                 await sink.write(row.jsonText() + "\n")
-                count += 1
+                written += 1
             }
-            return count
+            return written
         case (.raw, _):
-            var count = 0
             for try await row in data.rows {
                 await sink.write(row.plainText + "\n")
-                count += 1
+                written += 1
             }
-            return count
-        case (.json, .stream(let stream)):
-            return try await writeJSONArray(stream, to: sink)
+            return written
+        case (.json, .stream):
+            let rows = try await rows(of: data)
+            await sink.write(Value.list(rows).jsonText(pretty: true) + "\n")
+            return rows.count
         case (.json, .value(let value)):
             await sink.write(value.jsonText(pretty: true) + "\n")
             return value.listValue?.count ?? 1
@@ -103,16 +120,6 @@ public struct Renderer: Sendable {
             }
             return values
         }
-    }
-
-    private func writeJSONArray(_ stream: ValueStream, to sink: some TextSink) async throws -> Int {
-        var count = 0
-        for try await row in stream {
-            await sink.write((count == 0 ? "[\n  " : ",\n  ") + row.jsonText(pretty: true, indentLevel: 1))
-            count += 1
-        }
-        await sink.write(count == 0 ? "[]\n" : "\n]\n")
-        return count
     }
 
     /// The columns of a table: a schema's table columns when every row is a
