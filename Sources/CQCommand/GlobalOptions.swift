@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
     /// The evaluation options these flags ask for.
     func evaluationOptions() throws -> EvaluationOptions {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
-        return EvaluationOptions(allowWrites: allowWrites, concurrency: concurrency)
+        return EvaluationOptions(allowWrites: allowWrites, allowFiles: true, concurrency: concurrency)
     }
 
     /// The `--arg` values as variables; values that parse as JSON numbers or

@@ -5,10 +5,16 @@ import Synchronization
 public struct EvaluationOptions: Sendable {
     /// Allow builtins that change CircleCI state. Off by default.
     public var allowWrites: Bool
-    /// Allow builtins that read local files (`open`).
+    /// Allow builtins that read local files (`open`). Off by default: an
+    /// embedder running query text it did not write decides; the `cq` CLI allows it.
     public var allowFiles: Bool
-    /// The most expression steps an evaluation may take.
+    /// The most steps an evaluation may take: expression steps, plus the work
+    /// of builtins in proportion to the size of their arguments.
     public var maxSteps: Int
+    /// The longest string a query may build, in UTF-8 bytes.
+    public var maxStringBytes: Int
+    /// The most elements a list (and fields a record) a query builds may have.
+    public var maxListCount: Int
     /// The deepest user-function recursion allowed.
     public var maxDepth: Int
     /// Wall-clock limit for the whole evaluation.
@@ -26,11 +32,14 @@ public struct EvaluationOptions: Sendable {
     /// that rows finished early never leave requests waiting to be sent.
     public var readAhead: Int { 2 * max(1, concurrency) }
 
-    /// Creates options; the defaults are read-only, files allowed, generous limits.
+    /// Creates options; the defaults are safe for query text from anyone:
+    /// read-only, no files, generous but finite limits.
     public init(
         allowWrites: Bool = false,
-        allowFiles: Bool = true,
+        allowFiles: Bool = false,
         maxSteps: Int = 50_000_000,
+        maxStringBytes: Int = 64 << 20,
+        maxListCount: Int = 10_000_000,
         maxDepth: Int = 200,
         timeout: Duration? = nil,
         maxRowsPerStage: Int = 100_000,
@@ -39,6 +48,8 @@ public struct EvaluationOptions: Sendable {
         self.allowWrites = allowWrites
         self.allowFiles = allowFiles
         self.maxSteps = maxSteps
+        self.maxStringBytes = maxStringBytes
+        self.maxListCount = maxListCount
         self.maxDepth = maxDepth
         self.timeout = timeout
         self.maxRowsPerStage = maxRowsPerStage
@@ -90,8 +101,13 @@ final class StepMeter: Sendable {
 
     /// Counts one step; `false` once the limit is passed.
     func step() -> Bool {
+        charge(1)
+    }
+
+    /// Counts `units` steps of work at once; `false` once the limit is passed.
+    func charge(_ units: Int) -> Bool {
         counter.withLock { count in
-            count += 1
+            count = count > Int.max - units ? Int.max : count + units
             return count <= limit
         }
     }

@@ -6,7 +6,7 @@ extension Evaluator {
         switch builtin.implementation {
         case .function(let run):
             let invocation = try await invocation(for: call, in: scope)
-            return try await guarded(at: call.range) { try await run(invocation) }
+            return try bounded(try await guarded(at: call.range) { try await run(invocation) }, at: call.range)
         case .aggregate(let run):
             if let rows = scope.groupRows {
                 return .value(try await aggregate(call, run, over: rows, in: scope))
@@ -19,7 +19,8 @@ extension Evaluator {
             }
             let values = try await rows(of: try await evaluate(list, in: scope), at: list.range)
             let invocation = try await invocation(for: call, in: scope)
-            return .value(try await guarded(at: call.range) { try run(values, invocation) })
+            try chargeWork(of: CollectionOfOne(Value.list(values)), at: call.range)
+            return .value(try bounded(try await guarded(at: call.range) { try run(values, invocation) }, at: call.range))
         case .stage, .fanOut:
             guard let input = call.leading else {
                 throw RuntimeError(
@@ -61,7 +62,8 @@ extension Evaluator {
             let value = try await collect(input, at: range)
             var invocation = try await invocation(for: call, in: scope)
             if let first = builtin.parameters.first { invocation.arguments[first.name] = value }
-            return try await guarded(at: range) { try await run(invocation) }
+            try chargeWork(of: CollectionOfOne(value), at: range)
+            return try bounded(try await guarded(at: range) { try await run(invocation) }, at: range)
         }
     }
 
@@ -76,7 +78,8 @@ extension Evaluator {
             }
         }
         let invocation = try await invocation(for: call, in: scope)
-        return try await guarded(at: call.range) { try run(values, invocation) }
+        try chargeWork(of: CollectionOfOne(Value.list(values)), at: call.range)
+        return try bounded(try await guarded(at: call.range) { try run(values, invocation) }, at: call.range)
     }
 
     /// The evaluated arguments of `call`.
@@ -90,6 +93,7 @@ extension Evaluator {
                 values[argument.parameter.name] = try await value(of: argument.value, in: scope)
             }
         }
+        try chargeWork(of: values.values, at: call.range)
         return Invocation(name: call.builtin.name, arguments: values, lambdas: lambdas, range: call.range, context: context)
     }
 
@@ -135,5 +139,13 @@ extension Evaluator {
         case is CancellationError: error
         default: RuntimeError(.runtime, id: "builtin-failure", message: String(describing: error), range: range)
         }
+    }
+}
+
+extension Evaluator {
+    /// `data`, if a plain value within the size limits.
+    func bounded(_ data: PipelineData, at range: SourceRange) throws -> PipelineData {
+        guard case .value(let value) = data else { return data }
+        return .value(try bounded(value, at: range))
     }
 }

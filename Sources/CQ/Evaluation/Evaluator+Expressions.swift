@@ -14,7 +14,7 @@ extension Evaluator {
                 case .expression(let inner): text += try await value(of: inner, in: scope).plainText
                 }
             }
-            return .string(text)
+            return try bounded(.string(text), at: expr.range)
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try await value(of: element, in: scope)) }
@@ -90,9 +90,10 @@ extension Evaluator {
         default:
             let leftValue = try await value(of: left, in: scope)
             let rightValue = try await value(of: right, in: scope)
-            return try operate(at: range) { () throws(OperatorSemantics.Failure) in
-                try OperatorSemantics.apply(op, leftValue, rightValue)
-            }
+            return try bounded(
+                try operate(at: range) { () throws(OperatorSemantics.Failure) in
+                    try OperatorSemantics.apply(op, leftValue, rightValue)
+                }, at: range)
         }
     }
 
