@@ -80,6 +80,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Examples/DailyReport: cq embedded in a Swift program, with a builtin of its own.
+        .executableTarget(
+            name: "cq-daily-report",
+            dependencies: ["CQ", "CQKit", "CircleCI"],
+            path: "Examples/DailyReport"
+        ),
         // `make bench`: requests per query, HTTP and evaluator timings, completion latency.
         .executableTarget(
             name: "CQBench",
