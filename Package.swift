@@ -86,6 +86,14 @@ let package = Package(
             dependencies: ["CQ", "CQKit", "CircleCI"],
             path: "Examples/DailyReport"
         ),
+        // The fuzz harness: every part of cq that reads query text, checked for invariants.
+        .target(
+            name: "CQFuzzing",
+            dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator"]
+        ),
+        // `cq-fuzz FILE…` replays inputs; built with `-sanitize=fuzzer -DFUZZING`
+        // by Scripts/fuzz.sh it is a libFuzzer driver.
+        .executableTarget(name: "cq-fuzz", dependencies: ["CQFuzzing"]),
         // `make bench`: requests per query, HTTP and evaluator timings, completion latency.
         .executableTarget(
             name: "CQBench",
@@ -112,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "CQKitTests",
             dependencies: [
-                "CQKit", "CQ", "CircleCISimulator", "CircleCI",
+                "CQKit", "CQ", "CircleCISimulator", "CircleCI", "CQFuzzing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

@@ -21,6 +21,12 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "After the query, print what it cost on standard error: time, requests, pages, cache hits.")
     var stats = false
 
+    @Option(name: .long, help: ArgumentHelp("Stop a query that runs longer than this.", valueName: "seconds"))
+    var timeout: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Stop a query that would make more HTTP requests than this.", valueName: "n"))
+    var maxRequests: Int?
+
     @Option(name: .customLong("arg"), help: ArgumentHelp("Set a script variable: --arg name=value (read as $name).", valueName: "name=value"))
     var arguments: [String] = []
 
@@ -29,7 +35,12 @@ struct GlobalOptions: ParsableArguments {
     /// The evaluation options these flags ask for.
     func evaluationOptions() throws -> EvaluationOptions {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
-        return EvaluationOptions(allowWrites: allowWrites, allowFiles: true, concurrency: concurrency)
+        if let timeout, timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let maxRequests, maxRequests < 0 { throw ValidationError("--max-requests must be 0 or more") }
+        // The CLI runs the user's own queries: files allowed, no request budget unless asked.
+        return EvaluationOptions(
+            allowWrites: allowWrites, allowFiles: true, timeout: timeout.map { .seconds($0) },
+            concurrency: concurrency, maxRequests: maxRequests)
     }
 
     /// The `--arg` values as variables; values that parse as JSON numbers or

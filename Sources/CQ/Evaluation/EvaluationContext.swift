@@ -26,6 +26,9 @@ public struct EvaluationOptions: Sendable {
     /// The most HTTP requests in flight at once for the whole query (the
     /// engine's limit), however its stages nest.
     public var concurrency: Int
+    /// The most HTTP requests one run may make in all (retries included), or
+    /// `nil` for no limit; the engine stops the run with an error past it.
+    public var maxRequests: Int?
 
     /// How many rows fan-outs (`jobs`, `tests`, …) and stages that make
     /// requests work on ahead of their consumer: twice ``concurrency``, so
@@ -33,7 +36,8 @@ public struct EvaluationOptions: Sendable {
     public var readAhead: Int { 2 * max(1, concurrency) }
 
     /// Creates options; the defaults are safe for query text from anyone:
-    /// read-only, no files, generous but finite limits.
+    /// read-only, no files, generous but finite limits (steps, sizes, rows,
+    /// 2,000 requests). Add a ``timeout`` for a wall-clock limit.
     public init(
         allowWrites: Bool = false,
         allowFiles: Bool = false,
@@ -43,7 +47,8 @@ public struct EvaluationOptions: Sendable {
         maxDepth: Int = 200,
         timeout: Duration? = nil,
         maxRowsPerStage: Int = 100_000,
-        concurrency: Int = 8
+        concurrency: Int = 8,
+        maxRequests: Int? = 2_000
     ) {
         self.allowWrites = allowWrites
         self.allowFiles = allowFiles
@@ -54,6 +59,7 @@ public struct EvaluationOptions: Sendable {
         self.timeout = timeout
         self.maxRowsPerStage = maxRowsPerStage
         self.concurrency = concurrency
+        self.maxRequests = maxRequests
     }
 }
 

@@ -5,6 +5,10 @@ import CircleCI
 enum APIErrors {
     static func map(_ error: any Error) -> any Error {
         guard let error = error as? CircleCIError else { return error }
+        if let budget = error.underlyingError as? RequestBudgetExceeded {
+            return BuiltinError(
+                budget.description, kind: .limit, notes: ["narrow the query (`take`, `branch:`, a date), or raise the limit"])
+        }
         let kind: FailureKind
         var notes: [String] = []
         switch error.kind {

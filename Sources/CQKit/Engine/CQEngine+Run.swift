@@ -25,7 +25,7 @@ extension CQEngine {
         let context = EvaluationContext(registry: registry, options: options.evaluation, now: options.now())
         let evaluator = Evaluator(context: context)
         let program = query.plan
-        let limiter = RequestLimiter(maximum: options.evaluation.concurrency)
+        let limiter = RequestLimiter(maximum: options.evaluation.concurrency, budget: options.evaluation.maxRequests)
         var scratch = environment
         let body: @Sendable () async throws -> (Result, Environment) = { [scratch] in
             var local = scratch

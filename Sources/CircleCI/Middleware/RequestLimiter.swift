@@ -78,13 +78,22 @@ public final class RequestLimiter: Sendable {
 
     /// The configured most requests in flight; the limit never grows past it.
     public let maximum: Int
+    /// The most requests it lets through in all, or `nil` for no such limit:
+    /// a request past it fails with ``RequestBudgetExceeded`` instead of being sent.
+    public let budget: Int?
     private let state: Mutex<State>
+    private let granted = Mutex(0)
 
-    /// Creates a limiter allowing `maximum` requests in flight (at least 1).
-    public init(maximum: Int) {
+    /// Creates a limiter allowing `maximum` requests in flight (at least 1)
+    /// and, when given, `budget` requests in all.
+    public init(maximum: Int, budget: Int? = nil) {
         self.maximum = Swift.max(1, maximum)
+        self.budget = budget
         state = Mutex(State(limit: self.maximum))
     }
+
+    /// How many requests it has let through so far.
+    public var requestsGranted: Int { granted.withLock { $0 } }
 
     /// The current limit: ``maximum``, or less after 429s.
     public var limit: Int { state.withLock { $0.limit } }
@@ -117,6 +126,14 @@ public final class RequestLimiter: Sendable {
 
     /// Waits for a permit.
     func acquire() async throws -> Permit {
+        if let budget {
+            let allowed = granted.withLock { count in
+                guard count < budget else { return false }
+                count += 1
+                return true
+            }
+            guard allowed else { throw RequestBudgetExceeded(budget: budget) }
+        }
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
