@@ -46,14 +46,25 @@ struct FormatCommand: AsyncParsableCommand {
     var files: [String]
 
     func run() async throws {
+        // Every file is formatted; one that cannot be is reported, and the others still are.
+        var failed = false
         for file in files {
-            let source = SourceFile(name: file, text: try readSource(file))
+            let text: String
+            do {
+                text = try ScriptSource.read(file)
+            } catch let failure as CommandFailure {
+                Terminal.printError("cq: \(failure.message)\n")
+                failed = true
+                continue
+            }
+            let source = SourceFile(name: file, text: text)
             let formatted: String
             do {
                 formatted = try Formatter.format(source)
             } catch {
                 Terminal.printError(DiagnosticRenderer(colored: Terminal.colors(on: STDERR_FILENO)).render(error.diagnostics, in: source))
-                throw ExitStatus.queryError.exitCode
+                failed = true
+                continue
             }
             if inPlace {
                 guard formatted != source.text else { continue }
@@ -66,6 +77,7 @@ struct FormatCommand: AsyncParsableCommand {
                 print(formatted, terminator: "")
             }
         }
+        if failed { throw ExitStatus.queryError.exitCode }
     }
 }
 
@@ -106,11 +118,10 @@ struct HelpCommand: AsyncParsableCommand {
 
 /// Reads a script, as a usage error when it cannot be read.
 func readSource(_ file: String) throws -> String {
-    if file == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
     do {
-        return try String(contentsOfFile: file, encoding: .utf8)
-    } catch {
-        Terminal.printError("cq: cannot read \(file): \((error as NSError).localizedDescription)\n")
-        throw ExitStatus.usage.exitCode
+        return try ScriptSource.read(file)
+    } catch let failure as CommandFailure {
+        Terminal.printError("cq: \(failure.message)\n")
+        throw failure.status.exitCode
     }
 }

@@ -16,7 +16,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: [.customShort("e"), .customLong("eval")], help: "Evaluate QUERY and print its value.")
+    @Option(
+        name: [.customShort("e"), .customLong("eval")], parsing: .unconditional,
+        help: "Evaluate QUERY and print its value (it may start with `-`).")
     var query: String?
 
     @Argument(help: "A .cq script to run (use - for standard input).")
@@ -60,12 +62,7 @@ struct RunCommand: AsyncParsableCommand {
             return await Self.interruptible(runner, SourceFile(name: "<command line>", text: query), environment, bindings)
         }
         if let file, file != "-" {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandFailure(.usage, "cannot read \(file): \((error as NSError).localizedDescription)")
-            }
+            let text = try ScriptSource.read(file)
             return await Self.interruptible(runner, SourceFile(name: file, text: text), environment, bindings)
         }
         if file == nil, Terminal.standardInputIsTerminal {
