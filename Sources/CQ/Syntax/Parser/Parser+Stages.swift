@@ -3,6 +3,8 @@ extension Parser {
     mutating func parseStage() -> Stage {
         let token = current
         let start = token.range.start
+        if let foreign = parseForeignStage() { return foreign }
+        if isAtJQPath { return parseJQPathStage() }
         switch token.kind {
         case .identifier(let word) where StageKeywords.all.contains(word):
             advance()
@@ -48,11 +50,12 @@ extension Parser {
         return Self.canStartExpression(next) && !next.kind.is(.leftParen) && next.kind != .newline
     }
 
-    private mutating func parseBuiltinStage(_ word: String, keyword: Token) -> Stage.Kind {
+    mutating func parseBuiltinStage(_ word: String, keyword: Token) -> Stage.Kind {
         switch word {
         case "where":
             return .where(parseExpr())
         case "select":
+            if let identity = parseSelectStar(keyword: keyword) { return identity }
             return .select(parseColumns())
         case "sort":
             return .sort(parseSortClause())
@@ -84,33 +87,59 @@ extension Parser {
         } else {
             return []
         }
-        var keys = [parseSortKey()]
+        return parseSortKeys()
+    }
+
+    /// `sort_key { "," sort_key }`; with `descendingUnlessAsc` (KQL's `top … by`)
+    /// a key without `asc` or `desc` is descending.
+    mutating func parseSortKeys(descendingUnlessAsc: Bool = false) -> [SortKey] {
+        var keys = [parseSortKey(descendingUnlessAsc: descendingUnlessAsc)]
         var progress = LoopProgress()
         while progress.advanced(to: index), continuesList(between: "sort keys") {
-            keys.append(parseSortKey())
+            keys.append(parseSortKey(descendingUnlessAsc: descendingUnlessAsc))
         }
         return keys
     }
 
-    /// `sort_key = expr [ "asc" | "desc" ]`
-    private mutating func parseSortKey() -> SortKey {
+    /// `sort_key = expr [ "asc" | "desc" ]`; SQL's `DESC`, `ascending` … are
+    /// reported with the cq word and read as it.
+    private mutating func parseSortKey(descendingUnlessAsc: Bool = false) -> SortKey {
         let value = parseExpr()
-        if at(word: "asc") {
-            advance()
-            return SortKey(value: value, descending: false)
+        guard let word = current.kind.plainIdentifier else { return SortKey(value: value, descending: descendingUnlessAsc) }
+        let direction: String
+        switch word.lowercased() {
+        case "asc", "ascending": direction = "asc"
+        case "desc", "descending": direction = "desc"
+        default: return SortKey(value: value, descending: descendingUnlessAsc)
         }
-        if at(word: "desc") {
-            advance()
-            return SortKey(value: value, descending: true)
+        let token = advance()
+        if word != direction {
+            report(
+                .foreignOperator(written: word, cqSpelling: direction), token.range,
+                fixIt: .init(range: token.range, replacement: direction))
         }
-        return SortKey(value: value)
+        return SortKey(value: value, descending: direction == "desc")
+    }
+
+    /// SQL's `select *` (the rows unchanged): reported with a fix-it removing
+    /// the stage, and read as `map it`.
+    private mutating func parseSelectStar(keyword: Token) -> Stage.Kind? {
+        guard at(.star), isPipelineFollower(peek(), .parentheses) else { return nil }
+        let star = advance()
+        let keywordIndex = tokens.firstIndex { $0.range == keyword.range } ?? 0
+        let pipe = keywordIndex > 0 && tokens[keywordIndex - 1].kind.is(.pipe) ? tokens[keywordIndex - 1] : nil
+        let stageRange = SourceRange(start: pipe?.range.start ?? keyword.range.start, end: star.range.end)
+        report(.selectStar, SourceRange(start: keyword.range.start, end: star.range.end),
+               fixIt: pipe.map { _ in .init(range: stageRange, replacement: "") })
+        return .map(Expr(.it, range: star.range))
     }
 
     /// `"group" "by" column { "," column } [ "with" column { "," column } ]`
-    private mutating func parseGroup() -> Stage.Kind {
-        if at(word: "by") {
+    /// `byConsumed`: the caller has read the `by` (nushell's `group-by`).
+    mutating func parseGroup(byConsumed: Bool = false) -> Stage.Kind {
+        if at(word: "by"), !byConsumed {
             advance()
-        } else {
+        } else if !byConsumed {
             let insertAt = Self.canStartExpression(current) ? current.range.start : lastEnd
             report(
                 .expectedBy(stage: "group"), .at(lastEnd),
