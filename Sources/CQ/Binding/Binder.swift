@@ -47,6 +47,13 @@ struct Binder {
             if let type = scope.variables[name] ?? scope.locals[name] {
                 return BoundExpr(.variable(name), range: range, type: type)
             }
+            if ["it", "in", "this"].contains(name), let row = scope.row {
+                // nushell's `$it` and `$in`: the row is `it`.
+                report(
+                    "unknown-variable", "`$\(name)` is not defined; the current row is `it`", at: range,
+                    fixIt: Diagnostic.FixIt(range: range, replacement: "it"))
+                return BoundExpr(.it, range: range, type: row)
+            }
             report(
                 "unknown-variable", "`$\(name)` is not defined", at: range,
                 notes: Suggestions.closest(to: name, among: scope.variables.keys).map { ["did you mean `$\($0)`?"] } ?? [])
@@ -83,7 +90,9 @@ struct Binder {
                 type: .function(arity: parameters.count))
         case .pipeline(let source, let stages):
             let boundSource = bind(source, in: scope)
-            let (boundStages, type) = flow(boundSource.type, through: stages, in: scope)
+            var seesOrigin = false
+            if case .call(let callee, _) = source.kind { seesOrigin = scope.functions[callee.name] == nil }
+            let (boundStages, type) = flow(boundSource.type, through: stages, in: scope, seesOrigin: seesOrigin)
             return BoundExpr(.pipeline(boundSource, boundStages), range: range, type: type)
         case .stageChain(let stages):
             let (boundStages, type) = flow(scope.row ?? .any, through: stages, in: scope)
@@ -112,6 +121,7 @@ struct Binder {
             if let field = schema.field(name) { return field.type }
             if let variable = scope.variables[name] { return variable }
             if scope.functions[name] != nil { return .any }
+            if let literal = foreignLiteral(name, at: range) { return literal }
             reportUnknownField(name, of: schema, at: range)
             return .any
         }
@@ -124,6 +134,7 @@ struct Binder {
             report("unknown-name", "`\(name)` is a stage: pipe rows into it\(example)", at: range)
             return .any
         }
+        if let literal = foreignLiteral(name, at: range) { return literal }
         var notes = Suggestions.closest(to: name, among: candidates).map { ["did you mean `\($0)`?"] } ?? []
         notes.append("field names can be used bare only inside a stage such as `where`")
         report("unknown-name", "`\(name)` is not defined", at: range, notes: notes)
@@ -154,9 +165,18 @@ struct Binder {
         let label = schema.name.isEmpty ? "these records" : "\(schema.name) records"
         var notes: [String] = []
         var fixIt: Diagnostic.FixIt?
-        if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
+        let nested = Self.nestedSuggestion(for: name, in: schema)
+        if let nested, nested.isExact {
+            // `branch` on pipelines is `vcs.branch`.
+            notes.append("did you mean `\(nested.path)`?")
+            if !nested.others.isEmpty { notes.append("also: \(nested.others.map { "`\($0)`" }.joined(separator: ", "))") }
+            fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
+        } else if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
             notes.append("did you mean `\(suggestion)`?")
             fixIt = Diagnostic.FixIt(range: range, replacement: suggestion)
+        } else if let nested {
+            notes.append("did you mean `\(nested.path)`?")
+            fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
         } else if let stage = registry.builtin(named: name), stage.kind == .fanOut, stage.inputTypes.contains(schema.name) {
             notes.append("`\(name)` is a stage; to run it on this row write `(it | \(name))`")
         } else {
@@ -174,6 +194,9 @@ struct BindScope {
     var row: ValueType?
     var inGroup = false
     var groupRowType: ValueType?
+    /// The fields `where` stages have read since the rows flowing here took
+    /// their type, or `nil` when that is not known (rows from a variable, a `def`).
+    var filteredFields: Set<String>?
 
     init(_ bindings: Checker.Bindings) {
         self.variables = bindings.variables
