@@ -51,16 +51,16 @@ extension Binder {
         guard case .name(let word) = expr.kind, namesNothing(word, in: scope) else { return nil }
         let fields = scope.row?.recordSchema?.fieldNames ?? []
         let value: String
-        if let values = type.enumValues, !values.isEmpty {
-            if values.contains(word) {
-                value = word
-            } else if let close = Suggestions.closest(toValue: word, among: values),
+        if let values = type.enumValues, values.contains(word) {
+            value = word
+        } else if Self.literalSpellings[word.lowercased()] != nil {
+            return nil  // `NULL`, `True`: reported as literals
+        } else if let values = type.enumValues, !values.isEmpty {
+            // Close to a value and to no field: a value typed short (`fail`).
+            guard let close = Suggestions.closest(toValue: word, among: values),
                 Suggestions.closest(to: word, among: fields) == nil
-            {
-                value = close
-            } else {
-                return nil
-            }
+            else { return nil }
+            value = close
         } else if type.unwrapped == .string, Suggestions.closest(to: word, among: fields + scope.variables.keys) == nil {
             value = word
         } else {
@@ -78,18 +78,44 @@ extension Binder {
         return BoundExpr(.literal(.string(value)), range: expr.range, type: .string)
     }
 
+    /// Other languages' spellings of cq's literals, lower-cased.
+    static let literalSpellings: [String: (String, ValueType)] = [
+        "null": ("null", .null), "nil": ("null", .null), "none": ("null", .null),
+        "true": ("true", .bool), "false": ("false", .bool),
+    ]
+
     /// `NULL`, `TRUE`, `None`, `nil`: another language's spelling of a literal
     /// that names nothing here; reported with cq's spelling.
     mutating func foreignLiteral(_ name: String, at range: SourceRange) -> ValueType? {
-        let spellings: [String: (String, ValueType)] = [
-            "null": ("null", .null), "nil": ("null", .null), "none": ("null", .null),
-            "true": ("true", .bool), "false": ("false", .bool),
-        ]
-        guard let (literal, type) = spellings[name.lowercased()], name != literal else { return nil }
+        guard let (literal, type) = Self.literalSpellings[name.lowercased()], name != literal else { return nil }
         report(
             "foreign-literal", "`\(name)` is spelled `\(literal)` in cq", at: range,
             fixIt: Diagnostic.FixIt(range: range, replacement: literal))
         return type
+    }
+
+    // MARK: `=` in arguments
+
+    /// `count(status = "failed")`: an argument written `name = value` (which
+    /// the parser reports as a label with `=`) is a label when `callee` has a
+    /// parameter of that name, and the comparison `name == value` when `name`
+    /// is a field or variable here: reported with `==` as the fix-it.
+    mutating func resolvingEquals(_ arguments: [CallArgument], of callee: Identifier, in scope: BindScope) -> [CallArgument] {
+        guard arguments.contains(where: { $0.equalsRange != nil }) else { return arguments }
+        let parameters = registry.builtin(named: callee.name)?.parameters.map(\.name) ?? []
+        return arguments.map { argument in
+            guard let equals = argument.equalsRange, let label = argument.label, !parameters.contains(label.name),
+                !namesNothing(label.name, in: scope)
+            else { return argument }
+            report(
+                "assignment-in-expression", "`=` assigns only in `let`; did you mean `==`?", at: equals,
+                notes: ["`\(label.name)` is not an argument of \(callee.name) but a field, so this reads as a comparison"],
+                fixIt: Diagnostic.FixIt(range: equals, replacement: "=="))
+            let name = Expr(.name(label.name), range: label.range)
+            let comparison = Expr(
+                .binary(.equal, name, argument.value), range: label.range.union(argument.value.range))
+            return CallArgument(value: comparison)
+        }
     }
 
     // MARK: Aggregation caveats

@@ -67,7 +67,8 @@ extension Binder {
                 default: .list(.record(Self.schema(of: bound)))
                 }
             return BoundStage(.distinct(bound), range: stage.range, inputType: input, type: type)
-        case .call(let name, let arguments):
+        case .call(let name, let written):
+            let arguments = resolvingEquals(written, of: name, in: rowScope)
             if scope.functions[name.name] != nil {
                 return bound(.userCall(name, arguments.map { bind($0.value, in: scope) }), .any)
             }

@@ -62,7 +62,8 @@ struct Binder {
             return BoundExpr(.it, range: range, type: scope.row ?? .any)
         case .member(let base, let field):
             let boundBase = bind(base, in: scope)
-            return BoundExpr(.member(boundBase, field), range: range, type: member(field, of: boundBase.type))
+            let path = Self.isPath(base) ? base.printed() : nil
+            return BoundExpr(.member(boundBase, field), range: range, type: member(field, of: boundBase.type, path: path))
         case .index(let base, let index):
             let boundBase = bind(base, in: scope)
             let boundIndex = bind(index, in: scope)
@@ -142,16 +143,18 @@ struct Binder {
     }
 
     /// `base.field` on a value of type `base`.
-    private mutating func member(_ field: Identifier, of base: ValueType) -> ValueType {
+    /// `base.field` on a value of type `base`; `path` is how `base` was
+    /// written, when it is a path such as `vcs`, for suggestions.
+    private mutating func member(_ field: Identifier, of base: ValueType, path: String? = nil) -> ValueType {
         switch base {
         case .optional(let wrapped):
-            let type = member(field, of: wrapped)
+            let type = member(field, of: wrapped, path: path)
             return type == .any ? .any : .optional(type.unwrapped)
         case .list(let element):
-            return .list(member(field, of: element))
+            return .list(member(field, of: element, path: path))
         case .record(let schema) where !schema.fields.isEmpty || !schema.name.isEmpty:
             if let known = schema.field(field.name) { return known.type }
-            reportUnknownField(field.name, of: schema, at: field.range)
+            reportUnknownField(field.name, of: schema, at: field.range, under: path)
             return .any
         case .int, .number, .string, .bool, .timestamp, .duration, .enumeration:
             report("field-of-non-record", "cannot read field `\(field.name)` of \(base.displayName)", at: field.range)
@@ -161,21 +164,34 @@ struct Binder {
         }
     }
 
-    mutating func reportUnknownField(_ name: String, of schema: RecordSchema, at range: SourceRange) {
+    /// Whether `expr` is a field path: `vcs`, `it.vcs`, `trigger.actor`.
+    static func isPath(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name, .it: true
+        case .member(let base, _): isPath(base)
+        default: false
+        }
+    }
+
+    /// Reports `name` unknown in `schema`, suggesting a field of that name
+    /// nested deeper (`branch` → `vcs.branch`) or a close one. `parent` is
+    /// the path the schema was reached by (`vcs` in `vcs.subject`), shown in
+    /// the suggestion; the fix-it replaces `name` only.
+    mutating func reportUnknownField(_ name: String, of schema: RecordSchema, at range: SourceRange, under parent: String? = nil) {
         let label = schema.name.isEmpty ? "these records" : "\(schema.name) records"
         var notes: [String] = []
         var fixIt: Diagnostic.FixIt?
         let nested = Self.nestedSuggestion(for: name, in: schema)
         if let nested, nested.isExact {
             // `branch` on pipelines is `vcs.branch`.
-            notes.append("did you mean `\(nested.path)`?")
+            notes.append("did you mean `\(parent.map { "\($0)." } ?? "")\(nested.path)`?")
             if !nested.others.isEmpty { notes.append("also: \(nested.others.map { "`\($0)`" }.joined(separator: ", "))") }
             fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
         } else if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
             notes.append("did you mean `\(suggestion)`?")
             fixIt = Diagnostic.FixIt(range: range, replacement: suggestion)
         } else if let nested {
-            notes.append("did you mean `\(nested.path)`?")
+            notes.append("did you mean `\(parent.map { "\($0)." } ?? "")\(nested.path)`?")
             fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
         } else if let stage = registry.builtin(named: name), stage.kind == .fanOut, stage.inputTypes.contains(schema.name) {
             notes.append("`\(name)` is a stage; to run it on this row write `(it | \(name))`")

@@ -201,7 +201,26 @@ public enum SyntaxMessage: Sendable, Hashable {
     }
 }
 
+extension SyntaxMessage {
+    /// The ids of problems the parser reads exactly as their fix-it spells
+    /// them (`| limit 5` as `| take 5`, `7 days` as `7d`, `&&` as `and`), so
+    /// the statement can still be checked in the same run.
+    public static let exactRecoveryIDs: Set<String> = [
+        "misspelled-stage", "foreign-stage", "foreign-operator", "spaced-duration", "jq-path", "jq-select",
+        "select-star", "star-argument", "unknown-duration-unit", "fractional-duration", "label-with-equals",
+        "assignment-in-expression", "comparison-in-binding", "dollar-in-binding", "optional-chaining", "slash-comment",
+        "expected-by", "expected-comma",
+    ]
+}
+
 extension Diagnostic {
+    /// Whether this is a syntax problem that has a fix-it and that the parser
+    /// read exactly as the fix-it spells it (see ``SyntaxMessage/exactRecoveryIDs``):
+    /// checking the statement then reports its other problems in the same run.
+    public var isRecoveredExactly: Bool {
+        fixIt != nil && SyntaxMessage.exactRecoveryIDs.contains(id)
+    }
+
     /// Creates a diagnostic from the syntax catalogue.
     public init(
         _ message: SyntaxMessage,

@@ -166,8 +166,8 @@ extension Parser {
         }
         var progress = LoopProgress()
         while !at(.rightParen), !atStatementEnd, progress.advanced(to: index) {
-            let label = parseLabel()
-            arguments.append(CallArgument(label: label, value: parsePipeline(.arguments)))
+            let (label, equals) = parseLabelAndEquals()
+            arguments.append(CallArgument(label: label, value: parsePipeline(.arguments), equalsRange: equals))
             guard continuesList(between: "arguments") else { break }
         }
         expectClosing(.rightParen, opener: open)

@@ -178,14 +178,19 @@ extension Parser {
     /// A `name:` or `"quoted name":` label, if the current tokens are one
     /// (`name =` is reported and read as `name:`).
     mutating func parseLabel() -> Identifier? {
+        parseLabelAndEquals().label
+    }
+
+    /// A label as ``parseLabel()`` reads it, and where `=` stood instead of `:`.
+    mutating func parseLabelAndEquals() -> (label: Identifier?, equals: SourceRange?) {
         let token = current
         if peek().kind.is(.equal), let name = token.kind.anyIdentifier {
             advance()
             let equals = advance()
             report(.labelWithEquals, equals.range, fixIt: .init(range: equals.range, replacement: ":"))
-            return Identifier(name, range: token.range)
+            return (Identifier(name, range: token.range), equals.range)
         }
-        guard peek().kind.is(.colon) else { return nil }
+        guard peek().kind.is(.colon) else { return (nil, nil) }
         let name: String
         switch token.kind {
         case .identifier(let n), .quotedIdentifier(let n): name = n
@@ -195,11 +200,11 @@ extension Parser {
             if string.parts.contains(where: { if case .interpolation = $0 { true } else { false } }) {
                 report(.interpolatedLabel, token.range)
             }
-        default: return nil
+        default: return (nil, nil)
         }
         advance()
         advance()
-        return Identifier(name, range: token.range)
+        return (Identifier(name, range: token.range), nil)
     }
 
     /// After a list item: consumes `,` and says whether another item follows;
