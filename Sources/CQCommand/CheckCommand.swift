@@ -82,7 +82,8 @@ struct HelpCommand: AsyncParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "A keyword (where, sort by, group), an operator (=~, ??), a builtin (pipelines, percentile) or a record type (Job).",
+            "A keyword (where, sort by, group), an operator (=~, ??), a builtin (pipelines, percentile) "
+                + "or a record type (Job).",
             valueName: "word"))
     var words: [String] = []
 

@@ -21,7 +21,10 @@ import Testing
         ("summarize-kql", "\(slug) | take 20 | summarize runs = count() by vcs.branch"),
         ("ago-7-days", "\(slug) | where created_at > ago(7 days)"),
         ("days-ago", "\(slug) | where created_at > 7 days ago | count"),
-        ("spaced-durations", "\(slug) | take 5 | jobs | where duration > 30 minutes or duration < 2 hours or started_at > now() - 7 day"),
+        (
+            "spaced-durations",
+            "\(slug) | take 5 | jobs | where duration > 30 minutes or duration < 2 hours or started_at > now() - 7 day"
+        ),
         ("nested-field", #"\#(slug) | where branch == "main""#),
         ("nested-fields-in-select", "\(slug) | take 3 | select number, login, subject, tag"),
         ("nested-field-of-a-member", "\(slug) | take 3 | map vcs.subject"),
@@ -34,7 +37,10 @@ import Testing
         ("jq-select", #"\#(slug) | take 5 | select(.state == "failed")"#),
         ("jq-sort-by", "\(slug) | take 5 | sort_by(.created_at)"),
         ("equals-in-map-and-if", #"\#(slug) | take 5 | map if state = "failed" then 1 else 0"#),
-        ("equals-in-an-aggregate", #"\#(slug) | take 20 | jobs | group by name with failures: count(status = "failed")"#),
+        (
+            "equals-in-an-aggregate",
+            #"\#(slug) | take 20 | jobs | group by name with failures: count(status = "failed")"#
+        ),
         ("equals-after-a-label", #"pipelines("gh/acme/api", branch = "main") | take 3"#),
         ("c-logic", #"\#(slug) | take 5 | where state == "failed" && !(number > 3) || number == 1"#),
         ("sql-operators", "\(slug) | take 5 | where vcs.tag is not null AND number <> 3 OR vcs.tag IS NULL"),

@@ -43,6 +43,7 @@ import Testing
     @Test func helpForARecordTypeExpandsItToo() throws {
         let text = try #require(HelpText(registry: Self.registry).topic("Pipeline"))
         #expect(text.contains("\n      trigger.actor.login "))
-        #expect(text.contains("\n          The login information for the user on the VCS."), "summaries follow, indented")
+        #expect(
+            text.contains("\n          The login information for the user on the VCS."), "summaries follow, indented")
     }
 }

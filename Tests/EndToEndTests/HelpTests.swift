@@ -31,7 +31,9 @@ import Testing
     @Test func overviewHasTheLanguageInASectionOfItsOwn() async throws {
         let result = try await CQ.run(["help"])
         #expect(result.status == 0)
-        for section in ["Keyword stages (after |):", "Operators:", "Values and expressions:", "Statements:", "Sources:"] {
+        for section in [
+            "Keyword stages (after |):", "Operators:", "Values and expressions:", "Statements:", "Sources:",
+        ] {
             #expect(result.stdout.contains("\n\(section)\n"), "\(section)")
         }
         #expect(result.stdout.contains("\n  where CONDITION "))
@@ -66,7 +68,9 @@ import Testing
         #expect(result.stderr.contains(#"help: insert `where type == "build" |`"#))
         #expect(result.stdout.contains("p95"))
 
-        let filtered = try await CQ.run(["--demo", "-e", query.replacingOccurrences(of: "| group", with: #"| where type == "build" | group"#)])
+        let filtered = try await CQ.run([
+            "--demo", "-e", query.replacingOccurrences(of: "| group", with: #"| where type == "build" | group"#),
+        ])
         #expect(filtered.status == 0)
         #expect(filtered.stderr.isEmpty, "\(filtered.stderr)")
     }

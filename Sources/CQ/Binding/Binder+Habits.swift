@@ -6,7 +6,9 @@ extension Binder {
 
     /// Every field of the records nested in `schema` (not its own fields), as
     /// the dotted path a query writes and the field's own name, shallowest first.
-    static func nestedFields(of schema: RecordSchema, prefix: String = "", depth: Int = 0) -> [(path: String, name: String)] {
+    static func nestedFields(of schema: RecordSchema, prefix: String = "", depth: Int = 0) -> [(
+        path: String, name: String
+    )] {
         guard depth < 4 else { return [] }
         var paths: [(path: String, name: String, depth: Int)] = []
         for field in schema.fields {
@@ -22,7 +24,9 @@ extension Binder {
     /// A field nested in `schema` that `name` means: one named exactly `name`
     /// (`branch` → `vcs.branch`), or else one whose name is a likely typo of it,
     /// with any other exact matches.
-    static func nestedSuggestion(for name: String, in schema: RecordSchema) -> (path: String, others: [String], isExact: Bool)? {
+    static func nestedSuggestion(for name: String, in schema: RecordSchema) -> (
+        path: String, others: [String], isExact: Bool
+    )? {
         let nested = nestedFields(of: schema)
         let exact = nested.filter { $0.name == name }.map(\.path)
         if let first = exact.first { return (first, Array(exact.dropFirst()), true) }
@@ -47,7 +51,9 @@ extension Binder {
     /// enum field that has it (or something close) as a value, or with a
     /// string field, is the quoted value meant. Reported with the quoted
     /// value as the fix-it and bound as that string; `nil` when `expr` is not such a word.
-    mutating func bareValue(_ expr: Expr, comparedWith type: ValueType, subject: Expr, in scope: BindScope) -> BoundExpr? {
+    mutating func bareValue(_ expr: Expr, comparedWith type: ValueType, subject: Expr, in scope: BindScope)
+        -> BoundExpr?
+    {
         guard case .name(let word) = expr.kind, namesNothing(word, in: scope) else { return nil }
         let fields = scope.row?.recordSchema?.fieldNames ?? []
         let value: String
@@ -61,7 +67,8 @@ extension Binder {
                 Suggestions.closest(to: word, among: fields) == nil
             else { return nil }
             value = close
-        } else if type.unwrapped == .string, Suggestions.closest(to: word, among: fields + scope.variables.keys) == nil {
+        } else if type.unwrapped == .string, Suggestions.closest(to: word, among: fields + scope.variables.keys) == nil
+        {
             value = word
         } else {
             return nil
@@ -69,11 +76,13 @@ extension Binder {
         let quoted = "\"\(value)\""
         var notes = ["\(Self.subjectName(subject)) is compared with text, which is quoted: \(quoted)"]
         if let values = type.enumValues {
-            notes.append("\(Self.subjectName(subject)) is one of: \(values.map { "\"\($0)\"" }.joined(separator: ", "))")
+            notes.append(
+                "\(Self.subjectName(subject)) is one of: \(values.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let place = scope.row?.recordSchema.map { $0.name.isEmpty ? "these records" : "\($0.name) records" }
         report(
-            "unquoted-value", "`\(word)` is not \(place.map { "a field of \($0)" } ?? "defined"); did you mean \(quoted)?",
+            "unquoted-value",
+            "`\(word)` is not \(place.map { "a field of \($0)" } ?? "defined"); did you mean \(quoted)?",
             at: expr.range, notes: notes, fixIt: Diagnostic.FixIt(range: expr.range, replacement: quoted))
         return BoundExpr(.literal(.string(value)), range: expr.range, type: .string)
     }
@@ -100,7 +109,9 @@ extension Binder {
     /// the parser reports as a label with `=`) is a label when `callee` has a
     /// parameter of that name, and the comparison `name == value` when `name`
     /// is a field or variable here: reported with `==` as the fix-it.
-    mutating func resolvingEquals(_ arguments: [CallArgument], of callee: Identifier, in scope: BindScope) -> [CallArgument] {
+    mutating func resolvingEquals(_ arguments: [CallArgument], of callee: Identifier, in scope: BindScope)
+        -> [CallArgument]
+    {
         guard arguments.contains(where: { $0.equalsRange != nil }) else { return arguments }
         let parameters = registry.builtin(named: callee.name)?.parameters.map(\.name) ?? []
         return arguments.map { argument in
@@ -109,7 +120,9 @@ extension Binder {
             else { return argument }
             report(
                 "assignment-in-expression", "`=` assigns only in `let`; did you mean `==`?", at: equals,
-                notes: ["`\(label.name)` is not an argument of \(callee.name) but a field, so this reads as a comparison"],
+                notes: [
+                    "`\(label.name)` is not an argument of \(callee.name) but a field, so this reads as a comparison"
+                ],
                 fixIt: Diagnostic.FixIt(range: equals, replacement: "=="))
             let name = Expr(.name(label.name), range: label.range)
             let comparison = Expr(

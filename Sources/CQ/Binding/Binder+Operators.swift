@@ -18,18 +18,25 @@ extension Binder {
         case .equal, .notEqual:
             if case .name(let word) = right.kind, namesNothing(word, in: scope), Self.isFieldReference(left) {
                 let boundLeft = bind(left, in: scope)
-                return (boundLeft, bareValue(right, comparedWith: boundLeft.type, subject: left, in: scope) ?? bind(right, in: scope))
+                let value = bareValue(right, comparedWith: boundLeft.type, subject: left, in: scope)
+                return (boundLeft, value ?? bind(right, in: scope))
             }
             if case .name(let word) = left.kind, namesNothing(word, in: scope), Self.isFieldReference(right) {
                 let boundRight = bind(right, in: scope)
-                return (bareValue(left, comparedWith: boundRight.type, subject: right, in: scope) ?? bind(left, in: scope), boundRight)
+                let value = bareValue(left, comparedWith: boundRight.type, subject: right, in: scope)
+                return (value ?? bind(left, in: scope), boundRight)
             }
         case .in:
             if case .list(let elements) = right.kind, Self.isFieldReference(left),
-                elements.contains(where: { if case .name(let word) = $0.kind { namesNothing(word, in: scope) } else { false } })
+                elements.contains(where: { element in
+                    if case .name(let word) = element.kind { namesNothing(word, in: scope) } else { false }
+                })
             {
                 let boundLeft = bind(left, in: scope)
-                let bound = elements.map { bareValue($0, comparedWith: boundLeft.type, subject: left, in: scope) ?? bind($0, in: scope) }
+                let bound = elements.map { element in
+                    let value = bareValue(element, comparedWith: boundLeft.type, subject: left, in: scope)
+                    return value ?? bind(element, in: scope)
+                }
                 let types = bound.map(\.type)
                 let element = types.first.flatMap { first in types.allSatisfy { $0 == first } ? first : nil } ?? .any
                 return (boundLeft, BoundExpr(.list(bound), range: right.range, type: .list(element)))

@@ -53,7 +53,8 @@ extension Binder {
             return bound(.sort(sortKeys), .list(row))
         case .group(let keys, let aggregates):
             checkAggregationCaveats(
-                reading: aggregates.map(\.value), keys: keys.map(\.value), row: row, filtered: scope.filteredFields, stage: stage)
+                reading: aggregates.map(\.value), keys: keys.map(\.value), row: row, filtered: scope.filteredFields,
+                stage: stage)
             return group(keys, aggregates, row: row, stage: stage, input: input, in: scope)
         case .slice(let kind, let count):
             return bound(.slice(kind, count.map { slice(kind, count: $0, in: scope) }),

@@ -63,7 +63,8 @@ struct Binder {
         case .member(let base, let field):
             let boundBase = bind(base, in: scope)
             let path = Self.isPath(base) ? base.printed() : nil
-            return BoundExpr(.member(boundBase, field), range: range, type: member(field, of: boundBase.type, path: path))
+            let type = member(field, of: boundBase.type, path: path)
+            return BoundExpr(.member(boundBase, field), range: range, type: type)
         case .index(let base, let index):
             let boundBase = bind(base, in: scope)
             let boundIndex = bind(index, in: scope)
@@ -177,7 +178,9 @@ struct Binder {
     /// nested deeper (`branch` → `vcs.branch`) or a close one. `parent` is
     /// the path the schema was reached by (`vcs` in `vcs.subject`), shown in
     /// the suggestion; the fix-it replaces `name` only.
-    mutating func reportUnknownField(_ name: String, of schema: RecordSchema, at range: SourceRange, under parent: String? = nil) {
+    mutating func reportUnknownField(
+        _ name: String, of schema: RecordSchema, at range: SourceRange, under parent: String? = nil
+    ) {
         let label = schema.name.isEmpty ? "these records" : "\(schema.name) records"
         var notes: [String] = []
         var fixIt: Diagnostic.FixIt?
@@ -185,7 +188,9 @@ struct Binder {
         if let nested, nested.isExact {
             // `branch` on pipelines is `vcs.branch`.
             notes.append("did you mean `\(parent.map { "\($0)." } ?? "")\(nested.path)`?")
-            if !nested.others.isEmpty { notes.append("also: \(nested.others.map { "`\($0)`" }.joined(separator: ", "))") }
+            if !nested.others.isEmpty {
+                notes.append("also: \(nested.others.map { "`\($0)`" }.joined(separator: ", "))")
+            }
             fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
         } else if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
             notes.append("did you mean `\(suggestion)`?")

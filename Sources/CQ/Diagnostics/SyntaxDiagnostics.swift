@@ -187,7 +187,8 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .interpolatedLabel: "a label cannot contain interpolation"
         case .nestingTooDeep(let limit): "expression is nested too deeply (the limit is \(limit) levels)"
         case .foreignStage(let written, let cqForm): "`\(written)` is not a cq stage; did you mean `\(cqForm)`?"
-        case .spacedDuration(let written, let cqForm): "durations are written as one word: write `\(cqForm)`, not `\(written)`"
+        case .spacedDuration(let written, let cqForm):
+            "durations are written as one word: write `\(cqForm)`, not `\(written)`"
         case .jqPath(let cqForm): "cq has no jq-style paths; write `\(cqForm)`"
         case .jqSelect: "jq's `select(…)` keeps the rows where a condition holds; in cq that is `where …`"
         case .selectStar: "`select *` is not needed: rows keep all their fields unless a stage changes them"

@@ -56,7 +56,8 @@ extension LanguageTopics {
             ],
             related: ["durations", "ago", "date", "day", "bin"]),
         LanguageTopic(
-            "lists and records", aliases: ["list", "lists", "record", "records", "[", "{", "true", "false", "literals"],
+            "lists and records",
+            aliases: ["list", "lists", "record", "records", "[", "{", "true", "false", "literals"],
             category: .expression, heading: "[…]  {…}  true  null",
             syntax: "[1, 2, 3]   {name: \"x\", n: 1}   {name}   true   false   null",
             summary: "Literal lists and records; `{name}` is short for `{name: name}`.",
@@ -83,7 +84,8 @@ extension LanguageTopics {
             ],
             related: ["where", "map", "lambdas"]),
         LanguageTopic(
-            "variables", aliases: ["variable", "$", "$name", "$variables", "args", "$args"], category: .expression, heading: "$name",
+            "variables", aliases: ["variable", "$", "$name", "$variables", "args", "$args"], category: .expression,
+            heading: "$name",
             syntax: "let NAME = …   then   NAME   or   $NAME",
             summary: "Names bound with `let`; `$name` always means the variable, even where `name` is a field.",
             details: "Inside a stage, bare names are fields of the row first, so write `$since` there for a variable "
@@ -95,7 +97,8 @@ extension LanguageTopics {
             ],
             related: ["let", "def"]),
         LanguageTopic(
-            "if", aliases: ["then", "else", "if ... then ... else", "conditional", "case"], category: .expression, heading: "if … then … else …",
+            "if", aliases: ["then", "else", "if ... then ... else", "conditional", "case"], category: .expression,
+            heading: "if … then … else …",
             syntax: "if CONDITION then A else B",
             summary: "Chooses between two values; `else` is required (`else null` for nothing).",
             details: "Where a tighter expression stands (an operand of `+`, `==` …) wrap it in parentheses.",
@@ -105,14 +108,16 @@ extension LanguageTopics {
             ],
             related: ["??"]),
         LanguageTopic(
-            "#", aliases: ["comments", "comment"], category: .expression, heading: "# comment", syntax: "# to the end of the line",
+            "#", aliases: ["comments", "comment"], category: .expression, heading: "# comment",
+            syntax: "# to the end of the line",
             summary: "A comment; `#!` on the first line of a script too.",
             examples: ["1 + 1  # two"]),
     ]
 
     static let statements: [LanguageTopic] = [
         LanguageTopic(
-            "let", aliases: ["assignment"], category: .statement, heading: "let NAME = …", syntax: "let NAME = PIPELINE",
+            "let", aliases: ["assignment"], category: .statement, heading: "let NAME = …",
+            syntax: "let NAME = PIPELINE",
             summary: "Names a value for the following statements (and, in the REPL, later entries).",
             details: "The value is computed once. Refer to it as `NAME` or `$NAME`; a statement is separated from the "
                 + "next by a newline or `;`.",

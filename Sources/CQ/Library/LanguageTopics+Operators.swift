@@ -2,7 +2,8 @@ extension LanguageTopics {
     static let operators: [LanguageTopic] = [
         LanguageTopic(
             "==", aliases: ["!=", "<", "<=", ">", ">=", "=", "comparison", "comparisons", "compare", "equals"],
-            category: .operator, heading: "== != < <= > >=", syntax: "A == B   A != B   A < B   A <= B   A > B   A >= B",
+            category: .operator, heading: "== != < <= > >=",
+            syntax: "A == B   A != B   A < B   A <= B   A > B   A >= B",
             summary: "Compares two values; the result is true or false.",
             details: "Strings compare with strings, numbers with numbers, durations with durations, timestamps with "
                 + "timestamps or ISO 8601 strings (\"2026-11-20\"). An ordering comparison with null is false. "
@@ -15,7 +16,8 @@ extension LanguageTopics {
             ],
             related: ["and", "in", "timestamps"]),
         LanguageTopic(
-            "and", aliases: ["or", "not", "&&", "||", "!", "logic", "boolean"], category: .operator, heading: "and, or, not",
+            "and", aliases: ["or", "not", "&&", "||", "!", "logic", "boolean"], category: .operator,
+            heading: "and, or, not",
             syntax: "A and B   A or B   not A",
             summary: "Boolean logic, written as words.",
             details: "`and` binds tighter than `or`; `not` binds looser than comparisons, so `not a == b` means "
@@ -24,7 +26,8 @@ extension LanguageTopics {
             examples: ["true and not false", "range(10) | where it > 2 and it < 5 or it == 9"],
             related: ["==", "in"]),
         LanguageTopic(
-            "in", aliases: ["not in", "membership"], category: .operator, heading: "in, not in", syntax: "X in LIST   X not in LIST",
+            "in", aliases: ["not in", "membership"], category: .operator, heading: "in, not in",
+            syntax: "X in LIST   X not in LIST",
             summary: "Whether a list contains a value (also: a string contains a substring, a record has a key).",
             details: "`x not in xs` means `not (x in xs)`. Against an enum field every listed value is checked.",
             examples: [
@@ -34,7 +37,8 @@ extension LanguageTopics {
             ],
             related: ["==", "contains"]),
         LanguageTopic(
-            "=~", aliases: ["!~", "regex", "regexp", "regular expression", "like"], category: .operator, heading: "=~ !~",
+            "=~", aliases: ["!~", "regex", "regexp", "regular expression", "like"], category: .operator,
+            heading: "=~ !~",
             syntax: "TEXT =~ PATTERN   TEXT !~ PATTERN",
             summary: "Whether a regular expression matches anywhere in the text (`!~`: does not match).",
             details: "Write patterns as raw strings `'…'` so backslashes stay as written; anchor with `^` and `$`. "

@@ -33,7 +33,8 @@ enum LanguageTopics {
             ],
             related: ["==", "and", "in", "=~"]),
         LanguageTopic(
-            "select", category: .stage, heading: "select COLUMN, …", syntax: "select COLUMN, …   (COLUMN: field, a.b, or label: expression)",
+            "select", category: .stage, heading: "select COLUMN, …",
+            syntax: "select COLUMN, …   (COLUMN: field, a.b, or label: expression)",
             summary: "Keeps or computes the named columns of each row, in the order given.",
             details: "A column without a label is named after its last field: `vcs.branch` becomes `branch`. "
                 + "Rows already keep all their fields, so SQL's `select *` is not needed.",
@@ -43,7 +44,8 @@ enum LanguageTopics {
             ],
             related: ["map", "."]),
         LanguageTopic(
-            "sort", aliases: ["sort by", "order", "order by", "asc", "desc"], category: .stage, heading: "sort by KEY [desc], …",
+            "sort", aliases: ["sort by", "order", "order by", "asc", "desc"], category: .stage,
+            heading: "sort by KEY [desc], …",
             syntax: "sort by KEY [asc | desc], …",
             summary: "Orders the rows by one or more keys, ascending unless `desc`.",
             details: "Later keys break ties of earlier ones; nulls sort last. A bare `sort` orders the rows by their "
@@ -55,7 +57,8 @@ enum LanguageTopics {
             ],
             related: ["take", "group"]),
         LanguageTopic(
-            "group", aliases: ["group by", "group by ... with", "with", "summarize"], category: .stage, heading: "group by KEY, … [with …]",
+            "group", aliases: ["group by", "group by ... with", "with", "summarize"], category: .stage,
+            heading: "group by KEY, … [with …]",
             syntax: "group by KEY, … [with NAME: AGGREGATE(…), …]",
             summary: "One row per distinct key: the keys and `count` and `items`, or the aggregates after `with`.",
             details: "Inside `with`, an aggregate (`count`, `sum`, `avg`, `median`, `percentile`, `collect`, …) reads "
@@ -104,7 +107,8 @@ enum LanguageTopics {
             ],
             related: ["group", "count_distinct", "unique"]),
         LanguageTopic(
-            "map", aliases: ["each"], category: .stage, heading: "map EXPR, each EXPR", syntax: "map EXPRESSION   (also: each EXPRESSION)",
+            "map", aliases: ["each"], category: .stage, heading: "map EXPR, each EXPR",
+            syntax: "map EXPRESSION   (also: each EXPRESSION)",
             summary: "Replaces each row by the value of an expression, with the row as `it`.",
             details: "Bare names are fields of the row, as in `where`. A row mapped to a list stays one row; "
                 + "`| flatten` splices the lists. `map(list, f)` is also a function.",

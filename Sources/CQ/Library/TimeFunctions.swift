@@ -5,7 +5,10 @@ enum TimeFunctions {
     private static let timestamp = Parameter("timestamp", .timestamp)
 
     static let all: [Builtin] = [
-        .pure("now", [], returns: .timestamp, summary: "The current time (fixed for the whole query).", examples: ["now()", "now() - 7d"]) {
+        .pure(
+            "now", [], returns: .timestamp, summary: "The current time (fixed for the whole query).",
+            examples: ["now()", "now() - 7d"]
+        ) {
             .timestamp($0.context.now)
         },
         .pure(
@@ -28,7 +31,10 @@ enum TimeFunctions {
         .pure(
             "format_date", [timestamp, Parameter("format", .string)], returns: .string,
             summary: "Formats a timestamp in UTC with a pattern such as \"yyyy-MM-dd HH:mm\".",
-            examples: ["format_date(date(\"2026-11-20\"), \"EEE d MMM\")", "pipelines(\"gh/acme/api\") | take 3 | map format_date(created_at, \"yyyy-MM-dd HH:mm\")"]
+            examples: [
+                "format_date(date(\"2026-11-20\"), \"EEE d MMM\")",
+                "pipelines(\"gh/acme/api\") | take 3 | map format_date(created_at, \"yyyy-MM-dd HH:mm\")",
+            ]
         ) { invocation in
             guard case .timestamp(let date)? = try invocation.timestamp("timestamp") else { return .null }
             let formatter = DateFormatter()
@@ -39,7 +45,10 @@ enum TimeFunctions {
         },
         .pure(
             "day", [timestamp], returns: .string, summary: "The UTC calendar day of a timestamp, as \"2026-11-20\".",
-            examples: ["day(now())", "pipelines(\"gh/acme/api\") | take 20 | group by day: day(created_at) with pipelines: count()"]
+            examples: [
+                "day(now())",
+                "pipelines(\"gh/acme/api\") | take 20 | group by day: day(created_at) with pipelines: count()",
+            ]
         ) { invocation in
             guard case .timestamp(let date)? = try invocation.timestamp("timestamp") else { return .null }
             return .string(String(Timestamp.format(date).prefix(10)))
@@ -47,16 +56,22 @@ enum TimeFunctions {
         .pure(
             "bin", [Parameter("value", .any), Parameter("size", .any)], returns: .any,
             summary: "Rounds a timestamp down to a multiple of a duration (or a number to a multiple of a number).",
-            examples: ["bin(date(\"2026-11-20T10:42:00Z\"), 1h)", "bin(17, 5)", "pipelines(\"gh/acme/api\") | take 20 | group by hour: bin(created_at, 1h) with pipelines: count()"]
+            examples: [
+                "bin(date(\"2026-11-20T10:42:00Z\"), 1h)", "bin(17, 5)",
+                "pipelines(\"gh/acme/api\") | take 20 | group by hour: bin(created_at, 1h) with pipelines: count()",
+            ]
         ) { invocation in
-            let value = invocation["value"]?.numberValue != nil ? invocation["value"] : try invocation.timestamp("value")
+            let value =
+                invocation["value"]?.numberValue != nil ? invocation["value"] : try invocation.timestamp("value")
             switch (value, invocation["size"]) {
             case (.timestamp(let date)?, .duration(let size)?):
                 let step = size.seconds
                 guard step > 0 else { throw BuiltinError("bin needs a positive size") }
-                return .timestamp(Date(timeIntervalSince1970: (date.timeIntervalSince1970 / step).rounded(.down) * step))
+                return .timestamp(
+                    Date(timeIntervalSince1970: (date.timeIntervalSince1970 / step).rounded(.down) * step))
             default:
-                guard let number = try invocation.number("value"), let size = try invocation.number("size"), size > 0 else {
+                guard let number = try invocation.number("value"), let size = try invocation.number("size"), size > 0
+                else {
                     throw BuiltinError("bin needs a timestamp and a duration, or two numbers")
                 }
                 return .double((number / size).rounded(.down) * size)

@@ -6,7 +6,8 @@ extension HelpText {
         for category in LanguageTopic.Category.allCases {
             let topics = registry.topics.filter { $0.category == category }
             guard !topics.isEmpty else { continue }
-            text += "\n**\(Self.markdownTitle(category.title))**\n\n| `cq help` | syntax | what it does |\n|---|---|---|\n"
+            text +=
+                "\n**\(Self.markdownTitle(category.title))**\n\n| `cq help` | syntax | what it does |\n|---|---|---|\n"
             for topic in topics {
                 text += "| \(Self.code(topic.name)) | \(Self.code(topic.syntax)) | \(Self.cell(topic.summary)) |\n"
             }

@@ -49,7 +49,8 @@ extension HelpText {
 
     /// The fields of `schema` in order, each followed by the fields of the
     /// record it holds (directly, optionally or as list elements), to `maxDepth` levels.
-    static func fieldRows(of schema: RecordSchema, prefix: String = "", depth: Int = 0, maxDepth: Int = 4) -> [FieldRow] {
+    static func fieldRows(of schema: RecordSchema, prefix: String = "", depth: Int = 0, maxDepth: Int = 4) -> [FieldRow]
+    {
         var rows: [FieldRow] = []
         for field in schema.fields {
             let path = prefix + field.name

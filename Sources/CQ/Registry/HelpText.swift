@@ -33,7 +33,8 @@ public struct HelpText: Sendable {
             let builtins = registry.builtins.filter { kinds.contains($0.kind) }
             guard !builtins.isEmpty else { continue }
             text += "\n\(title):\n"
-            text += Self.table(builtins.map { ($0.signature, $0.summary + ($0.effect == .writesAPI ? " [write]" : "")) })
+            text += Self.table(
+                builtins.map { ($0.signature, $0.summary + ($0.effect == .writesAPI ? " [write]" : "")) })
         }
         let types = registry.schemas.map(\.name).filter { !$0.isEmpty }
         if !types.isEmpty { text += "\nRecord types (cq help TYPE for fields): \(types.joined(separator: ", "))\n" }
@@ -161,7 +162,8 @@ public struct HelpText: Sendable {
     /// `word` without one pair of surrounding quotes or backticks.
     static func unquoted(_ word: String) -> String {
         let trimmed = String(word.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-        for quote: Character in ["\"", "'", "`"] where trimmed.count >= 2 && trimmed.first == quote && trimmed.last == quote {
+        for quote: Character in ["\"", "'", "`"]
+        where trimmed.count >= 2 && trimmed.first == quote && trimmed.last == quote {
             return String(trimmed.dropFirst().dropLast())
         }
         return trimmed

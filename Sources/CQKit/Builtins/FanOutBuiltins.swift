@@ -63,7 +63,9 @@ struct FanOutBuiltins {
         fanOut(
             "details", from: ["Job"], returns: .list(.record(CircleCISchemas.jobDetails)),
             summary: "The full details of each build job (executor, parallelism, timings); approval jobs have none.",
-            examples: [#"pipelines("gh/acme/api") | take 5 | jobs | where status == "failed" | details | select name, executor.resource_class"#],
+            examples: [
+                #"pipelines("gh/acme/api") | take 5 | jobs | where status == "failed" | details | select name, executor.resource_class"#
+            ],
             endpoints: [APIEndpoints.jobDetailsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
@@ -76,7 +78,9 @@ struct FanOutBuiltins {
         fanOut(
             "tests", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.testResult)),
             summary: "The test results each job uploaded.",
-            examples: [#"pipelines("gh/acme/api") | take 10 | jobs | tests | where result == "failure" | select name, classname, job_name"#],
+            examples: [
+                #"pipelines("gh/acme/api") | take 10 | jobs | tests | where result == "failure" | select name, classname, job_name"#
+            ],
             endpoints: [APIEndpoints.testsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
@@ -92,7 +96,8 @@ struct FanOutBuiltins {
     private var artifacts: Builtin {
         fanOut(
             "artifacts", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.artifact)),
-            summary: "The artifacts each job stored.", examples: ["job(\"gh/acme/api\", 20585) | artifacts | select path, url"],
+            summary: "The artifacts each job stored.",
+            examples: [#"job("gh/acme/api", 20585) | artifacts | select path, url"#],
             endpoints: [APIEndpoints.artifactsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }

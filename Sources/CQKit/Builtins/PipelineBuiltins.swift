@@ -69,7 +69,9 @@ struct PipelineBuiltins {
                 Parameter("number", .int, required: false, summary: "the pipeline number within the project"),
             ],
             summary: "One pipeline, by id or by project and number.",
-            examples: [#"pipeline("gh/acme/api", 1230) | workflows"#, #"let id = (pipelines("gh/acme/api") | first).id; pipeline(id)"#],
+            examples: [
+                #"pipeline("gh/acme/api", 1230) | workflows"#, #"let id = (pipelines("gh/acme/api") | first).id; pipeline(id)"#,
+            ],
             result: .fixed(.record(CircleCISchemas.pipeline)), effect: .readsAPI,
             endpoints: [APIEndpoints.getPipelineByNumber, APIEndpoints.getPipelineById],
             implementation: .function { invocation in
@@ -88,7 +90,8 @@ struct PipelineBuiltins {
     private var workflow: Builtin {
         Builtin(
             "workflow", kind: .source, parameters: [Parameter("id", .string, summary: "a workflow id")],
-            summary: "One workflow by id.", examples: [#"let id = (pipelines("gh/acme/api") | first | workflows | first).id; workflow(id) | jobs"#],
+            summary: "One workflow by id.",
+            examples: [#"let id = (pipelines("gh/acme/api") | first | workflows | first).id; workflow(id) | jobs"#],
             result: .fixed(.record(CircleCISchemas.workflow)), effect: .readsAPI, endpoints: [APIEndpoints.getWorkflowById],
             implementation: .function { invocation in
                 let id = try invocation.requiredString("id")

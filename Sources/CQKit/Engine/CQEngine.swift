@@ -55,7 +55,9 @@ public struct CQEngine: Sendable {
         // `count(status = "failed")`: the checker knows a comparison was meant
         // where the parser saw a label written with `=`.
         let comparisons = Set(problems.filter { $0.id == "assignment-in-expression" }.map(\.range))
-        let parsedDiagnostics = parsed.diagnostics.filter { !($0.id == "label-with-equals" && comparisons.contains($0.range)) }
+        let parsedDiagnostics = parsed.diagnostics.filter {
+            !($0.id == "label-with-equals" && comparisons.contains($0.range))
+        }
         let syntaxErrors = parsedDiagnostics.filter { $0.severity == .error }
         if !syntaxErrors.isEmpty {
             // Check the statements the parser recovered fully (typos of stage

@@ -36,7 +36,9 @@ enum CircleCISchemas {
             .init("workflow_id", .string, isDerived: true, summary: "The workflow the job belongs to."),
             .init("workflow_name", .string, isDerived: true, summary: "The name of that workflow."),
             .init("pipeline_number", .int, isDerived: true, summary: "The number of the job's pipeline."),
-            approvalCaveat(duration("from started_at to stopped_at; null until both are known; for an approval job, the time it waited")),
+            approvalCaveat(
+                duration("from started_at to stopped_at; null until both are known; for an approval job, the time it waited")
+            ),
             url("job"),
         ],
         tableColumns: ["job_number", "name", "status", "type", "duration", "workflow_name", "pipeline_number"])

@@ -26,7 +26,9 @@ import Testing
                         name: "Build.git",
                         fields: [
                             .init("branch", .optional(.string)),
-                            .init("commit", .record(RecordSchema(name: "Build.git.commit", fields: [.init("subject", .string)]))),
+                            .init(
+                                "commit",
+                                .record(RecordSchema(name: "Build.git.commit", fields: [.init("subject", .string)]))),
                         ]))),
         ])
 
@@ -103,10 +105,18 @@ import Testing
             name: "Twice",
             fields: [
                 .init("a", .record(RecordSchema(name: "Twice.a", fields: [.init("x", .int)]))),
-                .init("b", .record(RecordSchema(name: "Twice.b", fields: [.init("c", .record(RecordSchema(name: "Twice.b.c", fields: [.init("x", .int)])))]))),
+                .init(
+                    "b",
+                    .record(
+                        RecordSchema(
+                            name: "Twice.b",
+                            fields: [.init("c", .record(RecordSchema(name: "Twice.b.c", fields: [.init("x", .int)])))]))
+                ),
             ])
         registry.register(
-            Builtin("twice", kind: .source, summary: "Twice.", result: .fixed(.list(.record(twice))), implementation: .function { _ in .value(.list([])) }))
+            Builtin(
+                "twice", kind: .source, summary: "Twice.", result: .fixed(.list(.record(twice))),
+                implementation: .function { _ in .value(.list([])) }))
         let parsed = Parser.parse(SourceFile(name: "test", text: "twice() | map x"))
         var bindings = Checker.Bindings()
         let diagnostic = try #require(Checker(registry: registry).check(parsed.program, bindings: &bindings).first)

@@ -129,7 +129,9 @@ import Testing
         for title in LanguageTopic.Category.allCases.map(\.title) {
             #expect(overview.contains("\n\(title):\n"), "\(title)")
         }
-        for heading in ["where CONDITION", "sort by KEY [desc], …", "group by KEY, … [with …]", "=~ !~", "30s 5m 2h 7d 1w 1h30m"] {
+        for heading in [
+            "where CONDITION", "sort by KEY [desc], …", "group by KEY, … [with …]", "=~ !~", "30s 5m 2h 7d 1w 1h30m",
+        ] {
             #expect(overview.contains("\n  \(heading) "), "\(heading)")
         }
         #expect(!overview.contains("Keyword stages: where"), "the old one-line list is gone")
@@ -138,7 +140,8 @@ import Testing
     @Test func markdownHasATableRowForEveryTopic() {
         let markdown = Self.help.markdown
         for topic in Self.registry.topics {
-            #expect(markdown.contains("| \(HelpText.code(topic.name)) | \(HelpText.code(topic.syntax)) |"), "\(topic.name)")
+            #expect(
+                markdown.contains("| \(HelpText.code(topic.name)) | \(HelpText.code(topic.syntax)) |"), "\(topic.name)")
         }
     }
 

@@ -64,7 +64,8 @@ extension Parser {
         }
         let stage = Stage(kind, range: range(from: start))
         reportForeignStage(
-            written: Self.spelling(of: word) ?? keyword, cqForm: cqForm, stage.range, clean: absorbHabits(since: before))
+            written: Self.spelling(of: word) ?? keyword, cqForm: cqForm, stage.range, clean: absorbHabits(since: before)
+        )
         return stage
     }
 
@@ -110,7 +111,8 @@ extension Parser {
             }
         let stage = Stage(kind, range: range(from: word.range.start))
         reportForeignStage(
-            written: name + "(…)", cqForm: stage.printed(), stage.range, clean: !columns.isEmpty && absorbHabits(since: before))
+            written: name + "(…)", cqForm: stage.printed(), stage.range,
+            clean: !columns.isEmpty && absorbHabits(since: before))
         return stage
     }
 
@@ -152,7 +154,9 @@ extension Parser {
         guard total.isFinite, total.rounded() == total, abs(total) < 1e15 else { return nil }
         let duration = Int64(total)
         let literal: String
-        if case .integer(let count) = number.kind { literal = "\(count)\(unit)" } else {
+        if case .integer(let count) = number.kind {
+            literal = "\(count)\(unit)"
+        } else {
             literal = DurationFormat.canonical(milliseconds: duration)
         }
         advance()
@@ -273,11 +277,14 @@ extension Parser {
 
     /// An operator spelled the SQL way at the current token: `is null`,
     /// `is not null`, `AND`, `OR`, `IN`. Reported with its cq spelling.
-    func foreignBinaryOperator() -> (op: BinaryOperator, width: Int, written: String, cq: String, comparesWithNull: Bool)? {
+    func foreignBinaryOperator() -> (
+        op: BinaryOperator, width: Int, written: String, cq: String, comparesWithNull: Bool
+    )? {
         guard case .identifier(let word) = current.kind else { return nil }
         let lower = word.lowercased()
         if lower == "is" {
-            let isNull = { (token: Token) in token.kind.is(.null) || token.kind.plainIdentifier?.lowercased() == "null" }
+            let isNull = { (token: Token) in token.kind.is(.null) || token.kind.plainIdentifier?.lowercased() == "null"
+            }
             if isNull(peek()) { return (.equal, 2, "\(word) \(Self.spelling(of: peek()) ?? "null")", "== null", true) }
             let negation = peek()
             if negation.kind.is(.not) || negation.kind.plainIdentifier?.lowercased() == "not", isNull(peek(2)) {
@@ -286,7 +293,9 @@ extension Parser {
             }
             return nil
         }
-        guard word != lower, let op = Habits.upperCaseOperators[lower], Self.canStartExpression(peek()) else { return nil }
+        guard word != lower, let op = Habits.upperCaseOperators[lower], Self.canStartExpression(peek()) else {
+            return nil
+        }
         return (op, 1, word, lower, false)
     }
 }

@@ -159,7 +159,7 @@ extension Parser {
     /// `arguments = [ argument { "," argument } [","] ] ")"`, after the `(`.
     mutating func parseArguments(open: Token) -> [CallArgument] {
         var arguments: [CallArgument] = []
-        if at(.star), peek().kind.is(.rightParen), let callee = index >= 2 ? Self.spelling(of: tokens[index - 2]) : nil {
+        if at(.star), peek().kind.is(.rightParen), index >= 2, let callee = Self.spelling(of: tokens[index - 2]) {
             // SQL's `count(*)`.
             let star = advance()
             report(.starArgument(function: callee), star.range, fixIt: .init(range: star.range, replacement: ""))

@@ -105,7 +105,9 @@ extension Parser {
     /// reported with the cq word and read as it.
     private mutating func parseSortKey(descendingUnlessAsc: Bool = false) -> SortKey {
         let value = parseExpr()
-        guard let word = current.kind.plainIdentifier else { return SortKey(value: value, descending: descendingUnlessAsc) }
+        guard let word = current.kind.plainIdentifier else {
+            return SortKey(value: value, descending: descendingUnlessAsc)
+        }
         let direction: String
         switch word.lowercased() {
         case "asc", "ascending": direction = "asc"
