@@ -74,4 +74,13 @@ import Testing
         #expect(filtered.status == 0)
         #expect(filtered.stderr.isEmpty, "\(filtered.stderr)")
     }
+
+    @Test func checkPrintsWarningsAndStillSaysOK() async throws {
+        let scratch = try ScratchDirectory()
+        let script = try scratch.write("p95.cq", #"pipelines("gh/acme/api") | take 3 | jobs | avg(duration)"# + "\n")
+        let result = try await CQ.run(["check", script])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "\(script): ok\n")
+        #expect(result.stderr.contains("warning: `duration` is aggregated over all Job rows"), "\(result.stderr)")
+    }
 }
