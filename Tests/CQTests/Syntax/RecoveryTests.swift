@@ -34,6 +34,17 @@ import Testing
         #expect(messages(text) == expected)
     }
 
+    /// `=` for `==` is reported wherever a comparison can stand (in a call
+    /// argument written `name = value` the checker decides; see `HabitCheckTests`).
+    @Test(arguments: [
+        "x | where a = 1", "x | map a = 1", "x | sort by a = 1", "let y = a = 1", "if a = 1 then 2 else 3",
+        "f(x => x = 1)", #""\(a = 1)""#, "x | select ok: a = 1", "x | group by k with n: count(a == 1 or b = 2)",
+        "[a = 1]", "{k: a = 1}", "def f(x) = $x = 1",
+    ])
+    func equalsForComparison(_ text: String) {
+        #expect(messages(text) == ["`=` assigns only in `let`; did you mean `==`?"], "\(text)")
+    }
+
     @Test func severalErrorsInOneRun() {
         let text = """
             let a = 1 +
