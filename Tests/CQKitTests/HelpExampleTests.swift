@@ -6,8 +6,9 @@ import Testing
 /// Every example `cq help` shows — of every language topic and every builtin,
 /// CircleCI ones included — compiles without a diagnostic and runs against
 /// the simulated organisation (`cq --demo`). Write examples run on a fresh
-/// organisation with writes allowed.
-@Suite(.timeLimit(.minutes(3))) struct HelpExampleTests {
+/// organisation with writes allowed. One at a time: the timing tests of
+/// other suites run beside these on a small machine.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct HelpExampleTests {
     static let registry = Harness().engine.registry
 
     /// Each example with where it comes from.

@@ -4,11 +4,11 @@
 extension Binder {
     // MARK: Nested fields
 
-    /// Every field of the records nested in `schema` (not its own fields), as
-    /// the dotted path a query writes and the field's own name, shallowest first.
-    static func nestedFields(of schema: RecordSchema, prefix: String = "", depth: Int = 0) -> [(
-        path: String, name: String
-    )] {
+    /// A field of a nested record: the dotted path a query writes, and its own name.
+    typealias NestedField = (path: String, name: String)
+
+    /// Every field of the records nested in `schema` (not its own fields), shallowest first.
+    static func nestedFields(of schema: RecordSchema, prefix: String = "", depth: Int = 0) -> [NestedField] {
         guard depth < 4 else { return [] }
         var paths: [(path: String, name: String, depth: Int)] = []
         for field in schema.fields {
@@ -24,9 +24,9 @@ extension Binder {
     /// A field nested in `schema` that `name` means: one named exactly `name`
     /// (`branch` → `vcs.branch`), or else one whose name is a likely typo of it,
     /// with any other exact matches.
-    static func nestedSuggestion(for name: String, in schema: RecordSchema) -> (
-        path: String, others: [String], isExact: Bool
-    )? {
+    static func nestedSuggestion(
+        for name: String, in schema: RecordSchema
+    ) -> (path: String, others: [String], isExact: Bool)? {
         let nested = nestedFields(of: schema)
         let exact = nested.filter { $0.name == name }.map(\.path)
         if let first = exact.first { return (first, Array(exact.dropFirst()), true) }
