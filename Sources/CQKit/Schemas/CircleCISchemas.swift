@@ -154,7 +154,8 @@ enum CircleCISchemas {
         var field = field
         field.aggregationCaveat = .init(
             discriminator: "type", filter: #"type == "build""#, rows: "approval jobs",
-            reason: "an approval job's `\(field.name)` is the time it waited for someone to approve, not build time")
+            reason: "an approval job's `\(field.name)` is the time it waited for someone to approve, not build time "
+                + #"(`where type == "approval"` measures the waits alone)"#)
         return field
     }
 
