@@ -23,7 +23,12 @@ struct CheckCommand: AsyncParsableCommand {
             let source = SourceFile(name: file, text: try readSource(file))
             var bindings = Checker.Bindings(variables: ["args": .list(.string)])
             do {
-                _ = try engine.compile(source, bindings: &bindings)
+                let query = try engine.compile(source, bindings: &bindings)
+                let warnings = query.warnings.filter { $0.severity == .warning }
+                if !warnings.isEmpty {
+                    Terminal.printError(
+                        DiagnosticRenderer(colored: Terminal.colors(on: STDERR_FILENO)).render(warnings, in: source))
+                }
                 print("\(file): ok")
             } catch {
                 Terminal.printError(error.rendered(colored: Terminal.colors(on: STDERR_FILENO)))
@@ -81,13 +86,18 @@ struct FormatCommand: AsyncParsableCommand {
     }
 }
 
-/// `cq help [NAME]`: the builtins, or one builtin or record type, from the registry.
+/// `cq help [WORD]`: the language and the builtins, or one keyword, operator,
+/// builtin or record type, from the registry.
 struct HelpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "help", abstract: "Describe the builtins, or one builtin or record type.")
+        commandName: "help", abstract: "Describe the language and builtins, or one word of it.")
 
-    @Argument(help: "A builtin (pipelines, where, percentile, …) or record type (Pipeline, Job, …).")
-    var name: String?
+    @Argument(
+        help: ArgumentHelp(
+            "A keyword (where, sort by, group), an operator (=~, ??), a builtin (pipelines, percentile) "
+                + "or a record type (Job).",
+            valueName: "word"))
+    var words: [String] = []
 
     @Flag(name: .long, help: .hidden)
     var markdown = false
@@ -98,16 +108,17 @@ struct HelpCommand: AsyncParsableCommand {
             print(help.markdown, terminator: "")
             return
         }
-        guard let name else {
+        guard !words.isEmpty else {
             print(help.overview, terminator: "")
             return
         }
+        let name = words.joined(separator: " ")
         if let command = CQCommand.configuration.subcommands.first(where: { $0.configuration.commandName == name }) {
             print(CQCommand.helpMessage(for: command))
             return
         }
         guard let text = help.topic(name) else {
-            var message = "cq: no builtin or record type named `\(name)`"
+            var message = "cq: nothing named `\(name)`: not a keyword, operator, builtin or record type"
             if let suggestion = help.suggestion(for: name) { message += "; did you mean `\(suggestion)`?" }
             Terminal.printError(message + "\n")
             throw ExitStatus.usage.exitCode

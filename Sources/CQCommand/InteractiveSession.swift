@@ -109,7 +109,9 @@ actor CQREPLHost: REPLHost {
             guard let topic else { return .success("\n" + help.overview) }
             if let text = help.topic(topic) { return .success(text) }
             let suggestion = help.suggestion(for: topic).map { "; did you mean `\($0)`?" } ?? ""
-            return .failure("no builtin or record type named `\(topic)`\(suggestion)\n", exitStatus: REPL.ExitStatus.usage)
+            return .failure(
+                "nothing named `\(topic)`: not a keyword, operator, builtin or record type\(suggestion)\n",
+                exitStatus: REPL.ExitStatus.usage)
         }
     }
 

@@ -56,6 +56,11 @@ struct QueryRunner: Sendable {
             await errors.write(error.rendered(colored: coloredErrors))
             return Outcome(status: .queryError)
         }
+        let warnings = query.warnings.filter { $0.severity == .warning }
+        if !warnings.isEmpty {
+            // Reported before anything runs; the query still runs.
+            await errors.write(DiagnosticRenderer(colored: coloredErrors).render(warnings, in: source))
+        }
         if !services.hasToken, usesAPI(query.program) {
             await errors.write(Services.missingTokenMessage)
             return Outcome(status: .authentication)

@@ -26,10 +26,7 @@ import FoundationNetworking
         let sim = Simulator(now: fixedNow)
         let first = try await sim.startServer(port: 0)
         #expect(try await fetch(first.adding("/api/v2/me")).status == 200)
-        let started = ContinuousClock.now
         await sim.stopServer()
-        // Well under the old two seconds, with room for a loaded machine.
-        #expect(ContinuousClock.now - started < .milliseconds(1500))
         await #expect(throws: (any Error).self) { try await fetch(first.adding("/api/v2/me")) }
         let second = try await sim.startServer(port: 0)
         #expect(try await fetch(second.adding("/api/v2/me")).status == 200)

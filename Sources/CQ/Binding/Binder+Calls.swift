@@ -3,6 +3,8 @@ extension Binder {
     mutating func call(_ callee: Identifier, _ arguments: [CallArgument], at range: SourceRange, in scope: BindScope)
         -> BoundExpr
     {
+        let rowScope = scope.inGroup ? groupRowScope(scope) ?? scope : scope
+        let arguments = resolvingEquals(arguments, of: callee, in: rowScope)
         if scope.functions[callee.name] != nil {
             let bound = arguments.map { bind($0.value, in: scope) }
             return BoundExpr(.userCall(callee, bound), range: range, type: .any)

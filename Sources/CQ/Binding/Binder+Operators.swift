@@ -3,10 +3,56 @@ extension Binder {
     mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at range: SourceRange, in scope: BindScope)
         -> BoundExpr
     {
-        let boundLeft = bind(left, in: scope)
-        let boundRight = bind(right, in: scope)
+        let (boundLeft, boundRight) = bindOperands(op, left, right, in: scope)
         let type = binaryType(op, left, boundLeft.type, right, boundRight.type)
         return BoundExpr(.binary(op, boundLeft, boundRight), range: range, type: type)
+    }
+
+    /// Both operands bound. In an equality or `in`, a bare word that names
+    /// nothing, compared with an enum or string field, is read as the quoted
+    /// value meant (`status == failed`), with a diagnostic.
+    private mutating func bindOperands(_ op: BinaryOperator, _ left: Expr, _ right: Expr, in scope: BindScope)
+        -> (BoundExpr, BoundExpr)
+    {
+        switch op {
+        case .equal, .notEqual:
+            if case .name(let word) = right.kind, namesNothing(word, in: scope), Self.isFieldReference(left) {
+                let boundLeft = bind(left, in: scope)
+                let value = bareValue(right, comparedWith: boundLeft.type, subject: left, in: scope)
+                return (boundLeft, value ?? bind(right, in: scope))
+            }
+            if case .name(let word) = left.kind, namesNothing(word, in: scope), Self.isFieldReference(right) {
+                let boundRight = bind(right, in: scope)
+                let value = bareValue(left, comparedWith: boundRight.type, subject: right, in: scope)
+                return (value ?? bind(left, in: scope), boundRight)
+            }
+        case .in:
+            if case .list(let elements) = right.kind, Self.isFieldReference(left),
+                elements.contains(where: { element in
+                    if case .name(let word) = element.kind { namesNothing(word, in: scope) } else { false }
+                })
+            {
+                let boundLeft = bind(left, in: scope)
+                let bound = elements.map { element in
+                    let value = bareValue(element, comparedWith: boundLeft.type, subject: left, in: scope)
+                    return value ?? bind(element, in: scope)
+                }
+                let types = bound.map(\.type)
+                let element = types.first.flatMap { first in types.allSatisfy { $0 == first } ? first : nil } ?? .any
+                return (boundLeft, BoundExpr(.list(bound), range: right.range, type: .list(element)))
+            }
+        default:
+            break
+        }
+        return (bind(left, in: scope), bind(right, in: scope))
+    }
+
+    /// `status`, `vcs.branch`, `it.status`: what a bare value is compared with.
+    private static func isFieldReference(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name, .member: true
+        default: false
+        }
     }
 
     private mutating func binaryType(
@@ -86,7 +132,7 @@ extension Binder {
         }
     }
 
-    private static func subjectName(_ expr: Expr) -> String {
+    static func subjectName(_ expr: Expr) -> String {
         switch expr.kind {
         case .name(let name): "`\(name)`"
         case .member(_, let field): "`\(field.name)`"

@@ -1,12 +1,31 @@
 extension Binder {
     /// `stages` bound, applied in order to data of type `input`, and the type
     /// that flows out.
-    mutating func flow(_ input: ValueType, through stages: [Stage], in scope: BindScope) -> ([BoundStage], ValueType) {
+    ///
+    /// - Parameter seesOrigin: whether the rows come from a builtin call seen
+    ///   here (not a variable or a `def`), so that what filtered them is known
+    ///   (for ``checkAggregationCaveats(reading:keys:row:filtered:stage:)``).
+    mutating func flow(_ input: ValueType, through stages: [Stage], in scope: BindScope, seesOrigin: Bool = false)
+        -> ([BoundStage], ValueType)
+    {
         var current = input
         var bound: [BoundStage] = []
+        // The fields `where` stages have read since the rows took their current type.
+        var filtered: Set<String>? = seesOrigin ? [] : nil
         for stage in stages {
-            let next = apply(stage, to: current, in: scope)
+            var stageScope = scope
+            stageScope.filteredFields = filtered
+            let next = apply(stage, to: current, in: stageScope)
             bound.append(next)
+            switch stage.kind {
+            case .where(let condition): filtered?.formUnion(condition.referencedFieldNames)
+            case .call(let name, _) where scope.functions[name.name] != nil: filtered = nil
+            default: break
+            }
+            if Self.rowType(of: next.type).recordSchema?.name != Self.rowType(of: current).recordSchema?.name {
+                // New rows (`| jobs`): nothing has filtered them yet.
+                if case .call(let name, _) = stage.kind, registry.builtin(named: name.name) != nil { filtered = [] }
+            }
             current = next.type
         }
         return (bound, current)
@@ -33,6 +52,9 @@ extension Binder {
             let sortKeys = keys.map { BoundSortKey(value: bind($0.value, in: rowScope), descending: $0.descending) }
             return bound(.sort(sortKeys), .list(row))
         case .group(let keys, let aggregates):
+            checkAggregationCaveats(
+                reading: aggregates.map(\.value), keys: keys.map(\.value), row: row, filtered: scope.filteredFields,
+                stage: stage)
             return group(keys, aggregates, row: row, stage: stage, input: input, in: scope)
         case .slice(let kind, let count):
             return bound(.slice(kind, count.map { slice(kind, count: $0, in: scope) }),
@@ -46,13 +68,18 @@ extension Binder {
                 default: .list(.record(Self.schema(of: bound)))
                 }
             return BoundStage(.distinct(bound), range: stage.range, inputType: input, type: type)
-        case .call(let name, let arguments):
+        case .call(let name, let written):
+            let arguments = resolvingEquals(written, of: name, in: rowScope)
             if scope.functions[name.name] != nil {
                 return bound(.userCall(name, arguments.map { bind($0.value, in: scope) }), .any)
             }
             guard let builtin = lookUpStage(name, in: scope) else {
                 for argument in arguments { _ = bind(argument.value, in: rowScope) }
                 return bound(.invalid(unknownFunction(name, in: scope)), .any)
+            }
+            if builtin.kind == .aggregate {
+                checkAggregationCaveats(
+                    reading: arguments.map(\.value), row: row, filtered: scope.filteredFields, stage: stage)
             }
             let (call, type, error) = self.stage(builtin, name, arguments, input: input, at: stage.range, in: scope)
             return bound(error.map { .invalid($0) } ?? .call(call), type)
@@ -109,6 +136,12 @@ extension Binder {
         let stageNames = registry.builtins.filter { $0.kind != .source }.map(\.name)
             + SliceKind.allCases.map(\.rawValue) + ["where", "select", "sort", "group", "map", "each", "distinct"]
             + Array(scope.functions.keys)
+        if let habit = Habits.bareStages[name.name.lowercased()] {
+            // `| head`, `| length`: another language's stage.
+            report("unknown-stage", "unknown stage `\(name.name)`; did you mean `\(habit)`?", at: name.range,
+                   fixIt: Diagnostic.FixIt(range: name.range, replacement: habit))
+            return nil
+        }
         let suggestion = Suggestions.closest(to: name.name, among: stageNames)
         report("unknown-stage", "unknown stage `\(name.name)`", at: name.range,
                notes: suggestion.map { ["did you mean `\($0)`?"] } ?? ["`cq help` lists every stage"],

@@ -47,6 +47,13 @@ struct Binder {
             if let type = scope.variables[name] ?? scope.locals[name] {
                 return BoundExpr(.variable(name), range: range, type: type)
             }
+            if ["it", "in", "this"].contains(name), let row = scope.row {
+                // nushell's `$it` and `$in`: the row is `it`.
+                report(
+                    "unknown-variable", "`$\(name)` is not defined; the current row is `it`", at: range,
+                    fixIt: Diagnostic.FixIt(range: range, replacement: "it"))
+                return BoundExpr(.it, range: range, type: row)
+            }
             report(
                 "unknown-variable", "`$\(name)` is not defined", at: range,
                 notes: Suggestions.closest(to: name, among: scope.variables.keys).map { ["did you mean `$\($0)`?"] } ?? [])
@@ -55,7 +62,9 @@ struct Binder {
             return BoundExpr(.it, range: range, type: scope.row ?? .any)
         case .member(let base, let field):
             let boundBase = bind(base, in: scope)
-            return BoundExpr(.member(boundBase, field), range: range, type: member(field, of: boundBase.type))
+            let path = Self.isPath(base) ? base.printed() : nil
+            let type = member(field, of: boundBase.type, path: path)
+            return BoundExpr(.member(boundBase, field), range: range, type: type)
         case .index(let base, let index):
             let boundBase = bind(base, in: scope)
             let boundIndex = bind(index, in: scope)
@@ -83,7 +92,9 @@ struct Binder {
                 type: .function(arity: parameters.count))
         case .pipeline(let source, let stages):
             let boundSource = bind(source, in: scope)
-            let (boundStages, type) = flow(boundSource.type, through: stages, in: scope)
+            var seesOrigin = false
+            if case .call(let callee, _) = source.kind { seesOrigin = scope.functions[callee.name] == nil }
+            let (boundStages, type) = flow(boundSource.type, through: stages, in: scope, seesOrigin: seesOrigin)
             return BoundExpr(.pipeline(boundSource, boundStages), range: range, type: type)
         case .stageChain(let stages):
             let (boundStages, type) = flow(scope.row ?? .any, through: stages, in: scope)
@@ -112,6 +123,7 @@ struct Binder {
             if let field = schema.field(name) { return field.type }
             if let variable = scope.variables[name] { return variable }
             if scope.functions[name] != nil { return .any }
+            if let literal = foreignLiteral(name, at: range) { return literal }
             reportUnknownField(name, of: schema, at: range)
             return .any
         }
@@ -124,6 +136,7 @@ struct Binder {
             report("unknown-name", "`\(name)` is a stage: pipe rows into it\(example)", at: range)
             return .any
         }
+        if let literal = foreignLiteral(name, at: range) { return literal }
         var notes = Suggestions.closest(to: name, among: candidates).map { ["did you mean `\($0)`?"] } ?? []
         notes.append("field names can be used bare only inside a stage such as `where`")
         report("unknown-name", "`\(name)` is not defined", at: range, notes: notes)
@@ -131,16 +144,18 @@ struct Binder {
     }
 
     /// `base.field` on a value of type `base`.
-    private mutating func member(_ field: Identifier, of base: ValueType) -> ValueType {
+    /// `base.field` on a value of type `base`; `path` is how `base` was
+    /// written, when it is a path such as `vcs`, for suggestions.
+    private mutating func member(_ field: Identifier, of base: ValueType, path: String? = nil) -> ValueType {
         switch base {
         case .optional(let wrapped):
-            let type = member(field, of: wrapped)
+            let type = member(field, of: wrapped, path: path)
             return type == .any ? .any : .optional(type.unwrapped)
         case .list(let element):
-            return .list(member(field, of: element))
+            return .list(member(field, of: element, path: path))
         case .record(let schema) where !schema.fields.isEmpty || !schema.name.isEmpty:
             if let known = schema.field(field.name) { return known.type }
-            reportUnknownField(field.name, of: schema, at: field.range)
+            reportUnknownField(field.name, of: schema, at: field.range, under: path)
             return .any
         case .int, .number, .string, .bool, .timestamp, .duration, .enumeration:
             report("field-of-non-record", "cannot read field `\(field.name)` of \(base.displayName)", at: field.range)
@@ -150,13 +165,39 @@ struct Binder {
         }
     }
 
-    mutating func reportUnknownField(_ name: String, of schema: RecordSchema, at range: SourceRange) {
+    /// Whether `expr` is a field path: `vcs`, `it.vcs`, `trigger.actor`.
+    static func isPath(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name, .it: true
+        case .member(let base, _): isPath(base)
+        default: false
+        }
+    }
+
+    /// Reports `name` unknown in `schema`, suggesting a field of that name
+    /// nested deeper (`branch` → `vcs.branch`) or a close one. `parent` is
+    /// the path the schema was reached by (`vcs` in `vcs.subject`), shown in
+    /// the suggestion; the fix-it replaces `name` only.
+    mutating func reportUnknownField(
+        _ name: String, of schema: RecordSchema, at range: SourceRange, under parent: String? = nil
+    ) {
         let label = schema.name.isEmpty ? "these records" : "\(schema.name) records"
         var notes: [String] = []
         var fixIt: Diagnostic.FixIt?
-        if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
+        let nested = Self.nestedSuggestion(for: name, in: schema)
+        if let nested, nested.isExact {
+            // `branch` on pipelines is `vcs.branch`.
+            notes.append("did you mean `\(parent.map { "\($0)." } ?? "")\(nested.path)`?")
+            if !nested.others.isEmpty {
+                notes.append("also: \(nested.others.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
+        } else if let suggestion = Suggestions.closest(to: name, among: schema.fieldNames) {
             notes.append("did you mean `\(suggestion)`?")
             fixIt = Diagnostic.FixIt(range: range, replacement: suggestion)
+        } else if let nested {
+            notes.append("did you mean `\(parent.map { "\($0)." } ?? "")\(nested.path)`?")
+            fixIt = Diagnostic.FixIt(range: range, replacement: nested.path)
         } else if let stage = registry.builtin(named: name), stage.kind == .fanOut, stage.inputTypes.contains(schema.name) {
             notes.append("`\(name)` is a stage; to run it on this row write `(it | \(name))`")
         } else {
@@ -174,6 +215,9 @@ struct BindScope {
     var row: ValueType?
     var inGroup = false
     var groupRowType: ValueType?
+    /// The fields `where` stages have read since the rows flowing here took
+    /// their type, or `nil` when that is not known (rows from a variable, a `def`).
+    var filteredFields: Set<String>?
 
     init(_ bindings: Checker.Bindings) {
         self.variables = bindings.variables

@@ -79,6 +79,20 @@ public enum SyntaxMessage: Sendable, Hashable {
     /// Nesting beyond the parser's limit.
     case nestingTooDeep(limit: Int)
 
+    // MARK: Habits from other query languages
+    /// `| limit 5`, `| order by x`, `| top 5 by x`: another language's stage.
+    case foreignStage(written: String, cqForm: String)
+    /// `7 days`, `2 hours`: a duration written with a space or a long unit.
+    case spacedDuration(written: String, cqForm: String)
+    /// `.vcs.branch`, `.items[]`: a jq path, and how cq writes it.
+    case jqPath(cqForm: String)
+    /// `| select(.x == 1)`: jq's `select`, which filters.
+    case jqSelect
+    /// `| select *`.
+    case selectStar
+    /// `count(*)`.
+    case starArgument(function: String)
+
     /// A stable identifier, e.g. `expected-expression`.
     public var id: String {
         switch self {
@@ -118,6 +132,12 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .dollarInBinding: "dollar-in-binding"
         case .interpolatedLabel: "interpolated-label"
         case .nestingTooDeep: "nesting-too-deep"
+        case .foreignStage: "foreign-stage"
+        case .spacedDuration: "spaced-duration"
+        case .jqPath: "jq-path"
+        case .jqSelect: "jq-select"
+        case .selectStar: "select-star"
+        case .starArgument: "star-argument"
         }
     }
 
@@ -168,6 +188,13 @@ public enum SyntaxMessage: Sendable, Hashable {
         case .dollarInBinding: "`let` and `def` bind plain names; write the name without `$`"
         case .interpolatedLabel: "a label cannot contain interpolation"
         case .nestingTooDeep(let limit): "expression is nested too deeply (the limit is \(limit) levels)"
+        case .foreignStage(let written, let cqForm): "`\(written)` is not a cq stage; did you mean `\(cqForm)`?"
+        case .spacedDuration(let written, let cqForm):
+            "durations are written as one word: write `\(cqForm)`, not `\(written)`"
+        case .jqPath(let cqForm): "cq has no jq-style paths; write `\(cqForm)`"
+        case .jqSelect: "jq's `select(…)` keeps the rows where a condition holds; in cq that is `where …`"
+        case .selectStar: "`select *` is not needed: rows keep all their fields unless a stage changes them"
+        case .starArgument(let function): "`\(function)(*)` is written `\(function)()` in cq"
         }
     }
 
@@ -177,7 +204,26 @@ public enum SyntaxMessage: Sendable, Hashable {
     }
 }
 
+extension SyntaxMessage {
+    /// The ids of problems the parser reads exactly as their fix-it spells
+    /// them (`| limit 5` as `| take 5`, `7 days` as `7d`, `&&` as `and`), so
+    /// the statement can still be checked in the same run.
+    public static let exactRecoveryIDs: Set<String> = [
+        "misspelled-stage", "foreign-stage", "foreign-operator", "spaced-duration", "jq-path", "jq-select",
+        "select-star", "star-argument", "unknown-duration-unit", "fractional-duration", "label-with-equals",
+        "assignment-in-expression", "comparison-in-binding", "dollar-in-binding", "optional-chaining", "slash-comment",
+        "expected-by", "expected-comma",
+    ]
+}
+
 extension Diagnostic {
+    /// Whether this is a syntax problem that has a fix-it and that the parser
+    /// read exactly as the fix-it spells it (see ``SyntaxMessage/exactRecoveryIDs``):
+    /// checking the statement then reports its other problems in the same run.
+    public var isRecoveredExactly: Bool {
+        fixIt != nil && SyntaxMessage.exactRecoveryIDs.contains(id)
+    }
+
     /// Creates a diagnostic from the syntax catalogue.
     public init(
         _ message: SyntaxMessage,

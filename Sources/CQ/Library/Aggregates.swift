@@ -10,40 +10,65 @@ enum Aggregates {
         .aggregate(
             "count", returns: .fixed(.int),
             summary: "Number of values that are not null or false (count() counts rows).",
-            examples: ["jobs | group by name with failures: count(status == \"failed\"), runs: count()"]
+            examples: [
+                "[1, null, 3] | count",
+                "pipelines(\"gh/acme/api\") | take 20 | jobs | group by name with failures: count(status == \"failed\"), runs: count()",
+            ]
         ) { values, _ in
             .int(values.filter { $0 != .bool(false) }.count)
         },
-        .aggregate("sum", returns: .firstArgument, summary: "Sum of numbers or durations.") { values, invocation in
+        .aggregate(
+            "sum", returns: .firstArgument, summary: "Sum of numbers or durations.",
+            examples: ["sum([1, 2, 3])", "[1m, 2m30s] | sum"]
+        ) { values, invocation in
             try sum(values, invocation)
         },
         .aggregate(
             "avg", returns: .firstArgument, summary: "Arithmetic mean of numbers or durations.",
-            examples: ["jobs | avg(duration)"]
+            examples: [
+                "avg([1, 2, 3, 4])",
+                "pipelines(\"gh/acme/api\") | take 10 | jobs | where type == \"build\" | avg(duration)",
+            ]
         ) { values, invocation in
             guard !values.isEmpty else { return .null }
             return try divide(try sum(values, invocation), by: Double(values.count))
         },
-        .aggregate("min", returns: .firstArgument, summary: "Smallest value.") { values, invocation in
+        .aggregate("min", returns: .firstArgument, summary: "Smallest value.", examples: ["min([3, 1, 2])"]) {
+            values, invocation in
             try sorted(values, invocation).first ?? .null
         },
-        .aggregate("max", returns: .firstArgument, summary: "Largest value.") { values, invocation in
+        .aggregate(
+            "max", returns: .firstArgument, summary: "Largest value.",
+            examples: ["max([3m, 10m])", "pipelines(\"gh/acme/api\") | take 10 | max(created_at)"]
+        ) { values, invocation in
             try sorted(values, invocation).last ?? .null
         },
-        .aggregate("median", returns: .firstArgument, summary: "Middle value (50th percentile).") { values, invocation in
+        .aggregate(
+            "median", returns: .firstArgument, summary: "Middle value (50th percentile).",
+            examples: ["median([1, 2, 3, 10])"]
+        ) { values, invocation in
             try percentile(values, 50, invocation)
         },
         .aggregate(
             "percentile", [Parameter("p", .number, summary: "the percentile, 0 to 100")], returns: .firstArgument,
             summary: "The p-th percentile, interpolating between neighbours.",
-            examples: ["jobs | group by name with p95: percentile(duration, 95)"]
+            details: "Over job durations, keep `where type == \"build\"` first: an approval job's duration is the time "
+                + "it waited for someone to approve (cq warns when a Job `duration` is aggregated without that filter).",
+            examples: [
+                "percentile([1, 2, 3, 4, 5], 90)",
+                #"pipelines("gh/acme/api") | take 30 | jobs | where type == "build" | group by name with p95: percentile(duration, 95) | sort by p95 desc"#,
+            ]
         ) { values, invocation in
             guard let p = try invocation.number("p"), (0...100).contains(p) else {
-                throw BuiltinError("percentile needs `p` between 0 and 100", notes: ["for the 95th percentile write 95"])
+                throw BuiltinError(
+                    "percentile needs `p` between 0 and 100", notes: ["for the 95th percentile write 95"])
             }
             return try percentile(values, p, invocation)
         },
-        .aggregate("stddev", returns: .firstArgument, summary: "Population standard deviation.") { values, invocation in
+        .aggregate(
+            "stddev", returns: .firstArgument, summary: "Population standard deviation.",
+            examples: ["stddev([2, 4, 4, 4, 5, 5, 7, 9])"]
+        ) { values, invocation in
             let numbers = try values.map { try number($0, invocation) }
             guard !numbers.isEmpty else { return .null }
             let mean = numbers.reduce(0, +) / Double(numbers.count)
@@ -52,12 +77,18 @@ enum Aggregates {
             if case .duration = values[0] { return .duration(.seconds(fromDouble: deviation)) }
             return .double(deviation)
         },
-        .aggregate("count_distinct", returns: .fixed(.int), summary: "Number of different values.") { values, _ in
+        .aggregate(
+            "count_distinct", returns: .fixed(.int), summary: "Number of different values.",
+            examples: [
+                "count_distinct([\"a\", \"b\", \"a\"])",
+                "pipelines(\"gh/acme/api\") | take 20 | count_distinct(vcs.branch)",
+            ]
+        ) { values, _ in
             .int(Set(values).count)
         },
         .aggregate(
             "collect", returns: .fixed(.list(.any)), summary: "The values as a list.",
-            examples: ["jobs | group by status with names: collect(name)"]
+            examples: ["pipelines(\"gh/acme/api\") | take 5 | jobs | group by status with names: collect(name)"]
         ) { values, _ in
             .list(values)
         },

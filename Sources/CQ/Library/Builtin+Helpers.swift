@@ -19,13 +19,16 @@ extension Builtin {
         _ extra: [Parameter] = [],
         returns result: ResultType,
         summary: String,
+        details: String = "",
         examples: [String] = [],
         _ body: @escaping @Sendable ([Value], Invocation) throws -> Value
     ) -> Builtin {
         let values = Parameter("values", .any, required: false, perRow: true, summary: "what to aggregate, per row")
         return Builtin(
-            name, kind: .aggregate, parameters: [values] + extra, summary: summary, examples: examples,
-            result: result, implementation: .aggregate { values, invocation in
+            name, kind: .aggregate, parameters: [values] + extra, summary: summary, details: details,
+            examples: examples,
+            result: result,
+            implementation: .aggregate { values, invocation in
                 try body(values.filter { !$0.isNull }, invocation)
             })
     }

@@ -3,12 +3,14 @@ enum CoreStages {
     static let all: [Builtin] = [
         Builtin(
             "flatten", kind: .stage, summary: "Splices rows that are lists into the stream of rows.",
-            examples: ["pipelines(\"gh/acme/api\") | map errors | flatten"], result: .fixed(.any),
+            examples: ["[[1, 2], [3]] | flatten", "pipelines(\"gh/acme/api\") | take 5 | map errors | flatten"],
+            result: .fixed(.any),
             implementation: .stage { input, _ in
-                .stream(input.rows.flatMap { row in
-                    if case .list(let elements) = row { return ValueStream(elements) }
-                    return ValueStream([row])
-                })
-            }),
+                .stream(
+                    input.rows.flatMap { row in
+                        if case .list(let elements) = row { return ValueStream(elements) }
+                        return ValueStream([row])
+                    })
+            })
     ]
 }

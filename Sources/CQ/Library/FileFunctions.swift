@@ -6,7 +6,8 @@ enum FileFunctions {
         Builtin(
             "open", kind: .source, parameters: [Parameter("path", .string, summary: "a .json or .ndjson file")],
             summary: "Reads a local JSON file, or NDJSON (one JSON value per line), as values.",
-            details: "Handy offline and for piping in saved data: `cq -e '…' --format json > runs.json`, then `open(\"runs.json\")`.",
+            details:
+                "Handy offline and for piping in saved data: `cq -e '…' --format json > runs.json`, then `open(\"runs.json\")`.",
             examples: ["open(\"jobs.json\") | where status == \"failed\" | count"],
             result: .fixed(.any), effect: .readsFiles,
             implementation: .function { invocation in
@@ -15,10 +16,11 @@ enum FileFunctions {
                 do {
                     data = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
                 } catch {
-                    throw BuiltinError("cannot read \(path): \((error as NSError).localizedDescription)", kind: .runtime)
+                    throw BuiltinError(
+                        "cannot read \(path): \((error as NSError).localizedDescription)", kind: .runtime)
                 }
                 return .value(try parse(data, path: path))
-            }),
+            })
     ]
 
     static func parse(_ data: Data, path: String) throws -> Value {

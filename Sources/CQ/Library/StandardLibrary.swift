@@ -1,6 +1,7 @@
 extension BuiltinRegistry {
     /// The builtins every cq evaluation has: aggregates, string, list, math,
-    /// time and conversion functions, `flatten` and `open`.
+    /// time and conversion functions, `flatten` and `open`, with the help
+    /// topics of the language's keywords and operators.
     public static var standard: BuiltinRegistry {
         var registry = BuiltinRegistry()
         registry.register(Aggregates.all)
@@ -11,6 +12,7 @@ extension BuiltinRegistry {
         registry.register(ConversionFunctions.all)
         registry.register(CoreStages.all)
         registry.register(FileFunctions.all)
+        registry.register(topics: LanguageTopics.all)
         return registry
     }
 }

@@ -5,15 +5,26 @@ enum StringFunctions {
     private static let text = Parameter("text", .string)
 
     static let all: [Builtin] = [
-        .pure("lower", [text], returns: .string, summary: "The text in lower case.") { .string(try $0.requiredString("text").lowercased()) },
-        .pure("upper", [text], returns: .string, summary: "The text in upper case.") { .string(try $0.requiredString("text").uppercased()) },
-        .pure("trim", [text], returns: .string, summary: "The text without leading and trailing white space.") {
+        .pure(
+            "lower", [text], returns: .string, summary: "The text in lower case.",
+            examples: ["lower(\"Build-And-Test\")"]
+        ) { .string(try $0.requiredString("text").lowercased()) },
+        .pure("upper", [text], returns: .string, summary: "The text in upper case.", examples: ["upper(\"main\")"]) {
+            .string(try $0.requiredString("text").uppercased())
+        },
+        .pure(
+            "trim", [text], returns: .string, summary: "The text without leading and trailing white space.",
+            examples: ["trim(\"  padded  \")"]
+        ) {
             .string(try $0.requiredString("text").trimmingCharacters(in: .whitespacesAndNewlines))
         },
         .pure(
             "contains", [Parameter("text", .any), Parameter("part", .any)], returns: .bool,
             summary: "Whether a string contains a substring, or a list an element.",
-            examples: ["where contains(name, \"test\")"]
+            examples: [
+                "contains(\"build-and-test\", \"test\")",
+                "pipelines(\"gh/acme/api\") | take 10 | jobs | where contains(name, \"test\") | count",
+            ]
         ) { invocation in
             switch (invocation["text"], invocation["part"]) {
             case (.string(let text)?, .string(let part)?): return .bool(text.contains(part))
@@ -22,10 +33,17 @@ enum StringFunctions {
             default: throw BuiltinError("contains needs a string and a substring, or a list and an element")
             }
         },
-        .pure("starts_with", [text, Parameter("prefix", .string)], returns: .bool, summary: "Whether the text starts with the prefix.") {
+        .pure(
+            "starts_with", [text, Parameter("prefix", .string)], returns: .bool,
+            summary: "Whether the text starts with the prefix.",
+            examples: ["starts_with(\"release/1.2\", \"release/\")"]
+        ) {
             .bool((try $0.string("text") ?? "").hasPrefix(try $0.requiredString("prefix")))
         },
-        .pure("ends_with", [text, Parameter("suffix", .string)], returns: .bool, summary: "Whether the text ends with the suffix.") {
+        .pure(
+            "ends_with", [text, Parameter("suffix", .string)], returns: .bool,
+            summary: "Whether the text ends with the suffix.", examples: ["ends_with(\"report.xml\", \".xml\")"]
+        ) {
             .bool((try $0.string("text") ?? "").hasSuffix(try $0.requiredString("suffix")))
         },
         .pure(
@@ -36,15 +54,22 @@ enum StringFunctions {
             guard !separator.isEmpty else { throw BuiltinError("split needs a non-empty separator") }
             return .list(try invocation.requiredString("text").components(separatedBy: separator).map(Value.string))
         },
-        .pure("join", [Parameter("list", .list(.any)), Parameter("separator", .string, required: false)], returns: .string,
-              summary: "The elements as text, joined by the separator (default \", \").") { invocation in
+        .pure(
+            "join", [Parameter("list", .list(.any)), Parameter("separator", .string, required: false)],
+            returns: .string,
+            summary: "The elements as text, joined by the separator (default \", \").",
+            examples: ["join([\"a\", \"b\", \"c\"], \" + \")"]
+        ) { invocation in
             let separator = try invocation.string("separator") ?? ", "
             return .string(try invocation.list("list").map(\.plainText).joined(separator: separator))
         },
         .pure(
             "replace", [text, Parameter("pattern", .string), Parameter("replacement", .string)], returns: .string,
             summary: "The text with every match of a regular expression replaced.",
-            examples: ["replace(branch, \"^feature/\", \"\")"]
+            examples: [
+                "replace(\"feature/login\", \"^feature/\", \"\")",
+                "pipelines(\"gh/acme/api\") | take 5 | map replace(vcs.branch ?? \"\", \"^feature/\", \"\")",
+            ]
         ) { invocation in
             let regex = try Self.regex(invocation)
             let text = try invocation.requiredString("text")
@@ -53,7 +78,8 @@ enum StringFunctions {
         },
         .pure(
             "substring", [text, Parameter("start", .int), Parameter("length", .int, required: false)], returns: .string,
-            summary: "Characters from a start position (0-based), optionally of a given length."
+            summary: "Characters from a start position (0-based), optionally of a given length.",
+            examples: ["substring(\"abcdef\", 2, 3)"]
         ) { invocation in
             let characters = Array(try invocation.requiredString("text"))
             let start = Swift.min(Swift.max(0, try invocation.int("start") ?? 0), characters.count)
@@ -64,7 +90,7 @@ enum StringFunctions {
         .pure(
             "match", [text, Parameter("pattern", .string)], returns: .optional(.list(.string)),
             summary: "The first match of a regular expression and its groups, or null.",
-            examples: ["match(name, \"test-(\\\\d+)\")[1]"]
+            examples: ["match(\"test-42\", 'test-(\\d+)')[1]"]
         ) { invocation in
             let regex = try Self.regex(invocation)
             guard let text = try invocation.string("text"),

@@ -1,5 +1,5 @@
 /// The one table of everything a query can name: builtins, record schemas and
-/// derived fields.
+/// derived fields, and the help topics of the language's own words.
 ///
 /// Evaluation, the checker, `cq help` and REPL completion all read it, so they
 /// cannot disagree. Embedders start from ``standard`` (or the CircleCI registry
@@ -8,6 +8,8 @@ public struct BuiltinRegistry: Sendable {
     private var builtinsByName: [String: Builtin] = [:]
     private var schemasByName: [String: RecordSchema] = [:]
     private var derivedByType: [String: [String: DerivedField]] = [:]
+    private var topicList: [LanguageTopic] = []
+    private var topicIndexByWord: [String: Int] = [:]
 
     /// An empty registry.
     public init() {}
@@ -33,6 +35,43 @@ public struct BuiltinRegistry: Sendable {
         if let schema = schemasByName[derived.typeName] {
             schemasByName[derived.typeName] = schema.adding(derived.field)
         }
+    }
+
+    /// Adds a language topic, replacing any topic of the same name. Its name and
+    /// aliases find it with ``topic(named:)``; a word already taken by another
+    /// topic moves to the new one.
+    public mutating func register(topic: LanguageTopic) {
+        if let index = topicList.firstIndex(where: { $0.name == topic.name }) {
+            topicList[index] = topic
+        } else {
+            topicList.append(topic)
+        }
+        topicIndexByWord = [:]
+        for (index, registered) in topicList.enumerated() {
+            for word in registered.words { topicIndexByWord[Self.topicKey(word)] = index }
+        }
+    }
+
+    /// Adds several language topics.
+    public mutating func register(topics: [LanguageTopic]) {
+        for topic in topics { register(topic: topic) }
+    }
+
+    /// The topic `word` names, by name or alias (`each` finds `map`, `order by`
+    /// finds `sort`). Case and runs of spaces do not matter; `…` and `...` are alike.
+    public func topic(named word: String) -> LanguageTopic? {
+        topicIndexByWord[Self.topicKey(word)].map { topicList[$0] }
+    }
+
+    /// All language topics, by category in ``LanguageTopic/Category`` order,
+    /// then in the order they were registered.
+    public var topics: [LanguageTopic] {
+        LanguageTopic.Category.allCases.flatMap { category in topicList.filter { $0.category == category } }
+    }
+
+    private static func topicKey(_ word: String) -> String {
+        word.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .map { $0 == "…" ? "..." : String($0) }.joined(separator: " ")
     }
 
     /// The builtin called `name`.

@@ -24,13 +24,46 @@ public struct RecordSchema: Sendable, Hashable {
         public var summary: String
         /// Computed by cq rather than returned by the API.
         public var isDerived: Bool
+        /// What aggregating this field over unfiltered rows gets wrong, if
+        /// anything: a job's `duration` is waiting time for approval jobs.
+        public var aggregationCaveat: AggregationCaveat?
 
         /// Creates a field.
-        public init(_ name: String, _ type: ValueType, summary: String = "", isDerived: Bool = false) {
+        public init(
+            _ name: String, _ type: ValueType, summary: String = "", isDerived: Bool = false,
+            aggregationCaveat: AggregationCaveat? = nil
+        ) {
             self.name = name
             self.type = type
             self.summary = summary
             self.isDerived = isDerived
+            self.aggregationCaveat = aggregationCaveat
+        }
+    }
+
+    /// A field whose meaning depends on the kind of row: aggregating it (in
+    /// `group by … with`, or with an aggregate stage) over rows never filtered
+    /// on ``discriminator`` draws a warning whose fix-it inserts ``filter``.
+    ///
+    /// A Job's `duration` is one: for an approval job it is the time the
+    /// approval waited, so `p95` of durations per job name means little unless
+    /// `where type == "build"` comes first.
+    public struct AggregationCaveat: Sendable, Hashable {
+        /// The field that tells the kinds of rows apart, e.g. `type`.
+        public var discriminator: String
+        /// The condition keeping the rows an aggregate usually means, e.g. `type == "build"`.
+        public var filter: String
+        /// The rows the warning is about, e.g. `approval jobs`.
+        public var rows: String
+        /// Why they distort the aggregate.
+        public var reason: String
+
+        /// Creates a caveat.
+        public init(discriminator: String, filter: String, rows: String, reason: String) {
+            self.discriminator = discriminator
+            self.filter = filter
+            self.rows = rows
+            self.reason = reason
         }
     }
 

@@ -63,7 +63,9 @@ struct FanOutBuiltins {
         fanOut(
             "details", from: ["Job"], returns: .list(.record(CircleCISchemas.jobDetails)),
             summary: "The full details of each build job (executor, parallelism, timings); approval jobs have none.",
-            examples: ["… | jobs | where status == \"failed\" | details | select name, executor.resource_class"],
+            examples: [
+                #"pipelines("gh/acme/api") | take 5 | jobs | where status == "failed" | details | select name, executor.resource_class"#
+            ],
             endpoints: [APIEndpoints.jobDetailsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
@@ -76,7 +78,9 @@ struct FanOutBuiltins {
         fanOut(
             "tests", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.testResult)),
             summary: "The test results each job uploaded.",
-            examples: ["… | jobs | tests | where result == \"failure\" | select name, classname, job_name"],
+            examples: [
+                #"pipelines("gh/acme/api") | take 10 | jobs | tests | where result == "failure" | select name, classname, job_name"#
+            ],
             endpoints: [APIEndpoints.testsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
@@ -92,7 +96,8 @@ struct FanOutBuiltins {
     private var artifacts: Builtin {
         fanOut(
             "artifacts", from: ["Job", "JobDetails"], returns: .list(.record(CircleCISchemas.artifact)),
-            summary: "The artifacts each job stored.", examples: ["job(\"gh/acme/api\", 1234) | artifacts | select path, url"],
+            summary: "The artifacts each job stored.",
+            examples: [#"job("gh/acme/api", 20585) | artifacts | select path, url"#],
             endpoints: [APIEndpoints.artifactsOfJob]
         ) { row, invocation in
             guard let (project, number) = try jobReference(row, invocation) else { return .value(.list([])) }
@@ -109,7 +114,7 @@ struct FanOutBuiltins {
         fanOut(
             "config", from: ["Pipeline"], returns: .list(.record(APISchemas.pipelineConfig)),
             summary: "The configuration each pipeline ran with (source and compiled YAML).",
-            examples: ["pipeline(\"gh/acme/api\", 42) | config | map compiled"],
+            examples: ["pipeline(\"gh/acme/api\", 1230) | config | map compiled"],
             endpoints: [APIEndpoints.configOfPipeline]
         ) { row, invocation in
             guard let id = try record(row, invocation)["id"]?.stringValue else { return .value(.null) }
@@ -127,7 +132,7 @@ struct FanOutBuiltins {
             ],
             summary: "The step output of each job (API v1.1; one request per job and one per step read).",
             details: "Output comes from presigned URLs on another host; cq fetches them without your token.",
-            examples: ["job(\"gh/acme/api\", 1234) | logs(failed: true) | map output"],
+            examples: ["job(\"gh/acme/api\", 20585) | logs(failed: true) | map output"],
             inputTypes: ["Job", "JobDetails"], result: .fixed(.list(.record(CircleCISchemas.stepLog))), effect: .readsAPI,
             endpoints: [APIEndpoints.stepsOfJob, APIEndpoints.stepOutput],
             implementation: .fanOut { row, invocation in

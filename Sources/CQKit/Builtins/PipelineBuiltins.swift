@@ -69,7 +69,9 @@ struct PipelineBuiltins {
                 Parameter("number", .int, required: false, summary: "the pipeline number within the project"),
             ],
             summary: "One pipeline, by id or by project and number.",
-            examples: ["pipeline(\"gh/acme/api\", 42) | workflows", "pipeline(\"5034460f-c7c4-4c43-9457-de07e2029e7b\")"],
+            examples: [
+                #"pipeline("gh/acme/api", 1230) | workflows"#, #"let id = (pipelines("gh/acme/api") | first).id; pipeline(id)"#,
+            ],
             result: .fixed(.record(CircleCISchemas.pipeline)), effect: .readsAPI,
             endpoints: [APIEndpoints.getPipelineByNumber, APIEndpoints.getPipelineById],
             implementation: .function { invocation in
@@ -88,7 +90,8 @@ struct PipelineBuiltins {
     private var workflow: Builtin {
         Builtin(
             "workflow", kind: .source, parameters: [Parameter("id", .string, summary: "a workflow id")],
-            summary: "One workflow by id.", examples: ["workflow(\"fda08377-fe7e-46b1-8992-3a7aaecac9c3\") | jobs"],
+            summary: "One workflow by id.",
+            examples: [#"let id = (pipelines("gh/acme/api") | first | workflows | first).id; workflow(id) | jobs"#],
             result: .fixed(.record(CircleCISchemas.workflow)), effect: .readsAPI, endpoints: [APIEndpoints.getWorkflowById],
             implementation: .function { invocation in
                 let id = try invocation.requiredString("id")
@@ -105,7 +108,7 @@ struct PipelineBuiltins {
                 Parameter("number", .int, summary: "the job number"),
             ],
             summary: "A job's details by project and job number.",
-            examples: ["job(\"gh/acme/api\", 1234) | tests"],
+            examples: [#"job("gh/acme/api", 20585) | tests"#],
             result: .fixed(.record(CircleCISchemas.jobDetails)), effect: .readsAPI, endpoints: [APIEndpoints.getJobDetails],
             implementation: .function { invocation in
                 let project = try invocation.project(session: session)

@@ -23,6 +23,7 @@ struct ProjectBuiltins {
             },
             source(
                 "user", [Parameter("id", .string)], returns: .record(APISchemas.user), summary: "A user by id.",
+                examples: ["user(me().id).name"],
                 endpoint: APIEndpoints.user
             ) { invocation in
                 try factory.record(try await session.client.user(id: try invocation.requiredString("id")), APISchemas.user)
@@ -30,6 +31,7 @@ struct ProjectBuiltins {
             source(
                 "organization", [Parameter("org", .string, summary: "an org slug such as gh/acme, or an org id")],
                 returns: .record(APISchemas.organization), summary: "An organisation by slug or id.",
+                examples: [#"organization("gh/acme")"#],
                 endpoint: APIEndpoints.organization
             ) { invocation in
                 try factory.record(

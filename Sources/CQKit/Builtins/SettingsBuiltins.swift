@@ -13,6 +13,7 @@ struct SettingsBuiltins {
         [
             list(
                 "schedules", [Self.project], of: APISchemas.schedule, summary: "A project's scheduled pipelines.",
+                examples: ["schedules(\"gh/acme/api\") | select name, description"],
                 endpoint: APIEndpoints.schedules
             ) { invocation in
                 session.client.schedules(project: try invocation.project(session: session))
@@ -20,12 +21,14 @@ struct SettingsBuiltins {
             list(
                 "envvars", [Self.project], of: CircleCISchemas.environmentVariable,
                 summary: "A project's environment variables; values are masked by CircleCI.",
+                examples: ["envvars(\"gh/acme/api\") | map name"],
                 endpoint: APIEndpoints.environmentVariables
             ) { invocation in
                 session.client.environmentVariables(project: try invocation.project(session: session))
             },
             list(
                 "checkout_keys", [Self.project], of: APISchemas.checkoutKey, summary: "A project's checkout keys.",
+                examples: ["checkout_keys(\"gh/acme/api\") | select type, fingerprint"],
                 endpoint: APIEndpoints.checkoutKeys
             ) { invocation in
                 session.client.checkoutKeys(project: try invocation.project(session: session))
@@ -43,6 +46,7 @@ struct SettingsBuiltins {
             },
             Builtin(
                 "context_envvars", kind: .fanOut, summary: "The names of each context's environment variables (values are never returned).",
+                examples: ["contexts(\"gh/acme\") | context_envvars | select variable"],
                 inputTypes: ["Context"], result: .fixed(.list(.record(APISchemas.contextEnvironmentVariable))), effect: .readsAPI,
                 endpoints: [APIEndpoints.contextVariables],
                 implementation: .fanOut { row, _ in
@@ -54,6 +58,7 @@ struct SettingsBuiltins {
                 }),
             Builtin(
                 "restrictions", kind: .fanOut, summary: "Each context's restrictions (projects, expressions, groups).",
+                examples: ["contexts(\"gh/acme\") | restrictions | select name, restriction_type, restriction_value"],
                 inputTypes: ["Context"], result: .fixed(.list(.record(APISchemas.contextRestriction))), effect: .readsAPI,
                 endpoints: [APIEndpoints.contextRestrictions],
                 implementation: .fanOut { row, _ in
@@ -65,6 +70,7 @@ struct SettingsBuiltins {
                 }),
             Builtin(
                 "webhooks", kind: .source, parameters: [Self.project], summary: "A project's outbound webhooks.",
+                examples: ["webhooks(\"gh/acme/api\") | select name, url, events"],
                 result: .fixed(.list(.record(APISchemas.webhook))), effect: .readsAPI, endpoints: APIEndpoints.webhooks,
                 implementation: .function { invocation in
                     let slug = try invocation.project(session: session)

@@ -52,15 +52,22 @@ public struct CQEngine: Sendable {
         let checker = Checker(registry: registry, allowWrites: options.evaluation.allowWrites)
         let (bound, diagnostics) = checker.bind(parsed.program, bindings: &bindings)
         var problems = diagnostics
-        let syntaxErrors = parsed.diagnostics.filter { $0.severity == .error }
+        // `count(status = "failed")`: the checker knows a comparison was meant
+        // where the parser saw a label written with `=`.
+        let comparisons = Set(problems.filter { $0.id == "assignment-in-expression" }.map(\.range))
+        let parsedDiagnostics = parsed.diagnostics.filter {
+            !($0.id == "label-with-equals" && comparisons.contains($0.range))
+        }
+        let syntaxErrors = parsedDiagnostics.filter { $0.severity == .error }
         if !syntaxErrors.isEmpty {
             // Check the statements the parser recovered fully (typos of stage
-            // keywords recover exactly), so one run reports everything it can.
+            // keywords, habits from other languages recover exactly), so one
+            // run reports everything it can.
             let broken = parsed.program.statements.map(\.range).filter { statement in
-                syntaxErrors.contains { $0.id != "misspelled-stage" && statement.contains($0.range.start) }
+                syntaxErrors.contains { !$0.isRecoveredExactly && statement.contains($0.range.start) }
             }
             problems.removeAll { problem in broken.contains { $0.contains(problem.range.start) } }
-            let all = (parsed.diagnostics + problems).sorted { $0.range.start < $1.range.start }
+            let all = (parsedDiagnostics + problems).sorted { $0.range.start < $1.range.start }
             throw CompileError(source: source, diagnostics: all)
         }
         if problems.contains(where: { $0.severity == .error }) {
@@ -69,7 +76,7 @@ public struct CQEngine: Sendable {
         return CompiledQuery(
             source: source, program: parsed.program,
             plan: options.plansQueries ? QueryPlanner(registry: registry).plan(bound) : bound,
-            warnings: parsed.diagnostics + problems)
+            warnings: parsedDiagnostics + problems)
     }
 
     /// The plan of `query` in a few readable lines (`cq explain`): the requests

@@ -36,7 +36,9 @@ enum CircleCISchemas {
             .init("workflow_id", .string, isDerived: true, summary: "The workflow the job belongs to."),
             .init("workflow_name", .string, isDerived: true, summary: "The name of that workflow."),
             .init("pipeline_number", .int, isDerived: true, summary: "The number of the job's pipeline."),
-            duration("from started_at to stopped_at; null until both are known"),
+            approvalCaveat(
+                duration("from started_at to stopped_at; null until both are known; for an approval job, the time it waited")
+            ),
             url("job"),
         ],
         tableColumns: ["job_number", "name", "status", "type", "duration", "workflow_name", "pipeline_number"])
@@ -144,6 +146,17 @@ enum CircleCISchemas {
 
     private static func duration(_ detail: String) -> RecordSchema.Field {
         .init("duration", .optional(.duration), isDerived: true, summary: "How long it ran: \(detail).")
+    }
+
+    /// `field` with the warning that aggregating it over jobs should leave
+    /// approval jobs out: their times measure waiting, not building.
+    private static func approvalCaveat(_ field: RecordSchema.Field) -> RecordSchema.Field {
+        var field = field
+        field.aggregationCaveat = .init(
+            discriminator: "type", filter: #"type == "build""#, rows: "approval jobs",
+            reason: "an approval job's `\(field.name)` is the time it waited for someone to approve, not build time "
+                + #"(`where type == "approval"` measures the waits alone)"#)
+        return field
     }
 
     private static func url(_ what: String) -> RecordSchema.Field {

@@ -63,8 +63,8 @@ extension MetaCommand {
         let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
         switch spec.name {
         case "help":
-            guard words.count <= 1 else { return .failure("") }
-            return .success(.help(topic: words.first))
+            // A topic may be several words: `:help sort by`, `:help not in`.
+            return .success(.help(topic: words.isEmpty ? nil : words.joined(separator: " ")))
         case "quit":
             return words.isEmpty ? .success(.quit) : .failure(Problem("`:\(spec.name)` takes no arguments"))
         case "format":

@@ -39,8 +39,9 @@ public struct MetaCommandSpec: Sendable, Hashable {
     /// Every meta command, in the order `:help` lists them.
     public static let all: [MetaCommandSpec] = [
         MetaCommandSpec(
-            name: "help", aliases: ["h", "?"], synopsis: "[NAME]",
-            summary: "list meta commands, or describe a command or builtin", arguments: .commandName),
+            name: "help", aliases: ["h", "?"], synopsis: "[WORD]",
+            summary: "list meta commands, or describe a command, keyword, operator, builtin or type",
+            arguments: .commandName),
         MetaCommandSpec(
             name: "quit", aliases: ["q", "exit"], synopsis: "",
             summary: "leave cq (Ctrl-D on an empty line does the same)", arguments: .nothing),

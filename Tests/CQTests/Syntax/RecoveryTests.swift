@@ -13,7 +13,8 @@ import Testing
         ("let x == 1", ["`let` binds with `=`, not `==`"]),
         ("let x 1", ["expected `=` after `x`"]),
         ("x | select name job_number", ["expected `,` between columns"]),
-        ("x | .name", ["expected a stage after `|`"]),
+        ("x | .name", ["cq has no jq-style paths; write `map name`"]),
+        ("x | . name", ["expected a stage after `|`"]),
         ("select a, b", ["`select` is a stage: it must come after `|`"]),
         ("1 + if a then b else c", ["`if … then … else …` must be wrapped in parentheses here"]),
         ("a == not b", ["`not …` must be wrapped in parentheses here"]),
@@ -31,6 +32,17 @@ import Testing
     ])
     func singleError(_ text: String, _ expected: [String]) {
         #expect(messages(text) == expected)
+    }
+
+    /// `=` for `==` is reported wherever a comparison can stand (in a call
+    /// argument written `name = value` the checker decides; see `HabitCheckTests`).
+    @Test(arguments: [
+        "x | where a = 1", "x | map a = 1", "x | sort by a = 1", "let y = a = 1", "if a = 1 then 2 else 3",
+        "f(x => x = 1)", #""\(a = 1)""#, "x | select ok: a = 1", "x | group by k with n: count(a == 1 or b = 2)",
+        "[a = 1]", "{k: a = 1}", "def f(x) = $x = 1",
+    ])
+    func equalsForComparison(_ text: String) {
+        #expect(messages(text) == ["`=` assigns only in `let`; did you mean `==`?"], "\(text)")
     }
 
     @Test func severalErrorsInOneRun() {

@@ -137,6 +137,25 @@ struct CQTerminalTests {
         #expect(try await terminal.waitForExit() == 0)
     }
 
+    /// `:help` knows every word of the language, several words included, and
+    /// `:schema` shows nested fields with the paths a query writes.
+    @Test func helpDescribesAKeywordAndSchemaExpandsNestedRecords() async throws {
+        let scratch = try Scratch()
+        let terminal = try await launch(scratch)
+        terminal.send(":help select" + Key.enter)
+        try await terminal.waitFor("Keeps or computes the named columns")
+        try await terminal.waitFor("cq> ")
+        terminal.send(":help sort by" + Key.enter)
+        try await terminal.waitFor("Orders the rows by one or more keys")
+        try await terminal.waitFor("cq> ")
+        terminal.send(#":schema pipelines("gh/acme/api")"# + Key.enter)
+        try await terminal.waitFor("trigger.actor.login")
+        try await terminal.waitFor("vcs.commit.subject")
+        try await terminal.waitFor("cq> ")
+        terminal.send(Key.ctrlD)
+        #expect(try await terminal.waitForExit() == 0)
+    }
+
     /// `cq -e` on a terminal draws the REPL's progress line on standard error
     /// while it waits, and erases it before the answer.
     @Test func aQueryOnATerminalShowsProgressWhileItWaits() async throws {

@@ -97,11 +97,16 @@ public struct CallArgument: Sendable, Hashable {
     public var label: Identifier?
     /// The argument's value.
     public var value: Expr
+    /// Where `=` stood instead of `:` after the label (`count(status = "failed")`),
+    /// which the parser reports. The checker decides what was meant: a label
+    /// when the callee has a parameter of that name, else a comparison `==`.
+    public var equalsRange: SourceRange?
 
     /// Creates an argument.
-    public init(label: Identifier? = nil, value: Expr) {
+    public init(label: Identifier? = nil, value: Expr, equalsRange: SourceRange? = nil) {
         self.label = label
         self.value = value
+        self.equalsRange = equalsRange
     }
 }
 

@@ -21,7 +21,9 @@ extension Lexer {
             case UInt8(ascii: "~"): return punctuation(.bangTilde, width: 2)
             default: return foreign("!", as: .keyword(.not), width: 1)
             }
-        case "<": return next == UInt8(ascii: "=") ? punctuation(.lessEqual, width: 2) : punctuation(.less, width: 1)
+        case "<":
+            if next == UInt8(ascii: ">") { return foreign("<>", as: .punctuation(.bangEqual), width: 2) }
+            return next == UInt8(ascii: "=") ? punctuation(.lessEqual, width: 2) : punctuation(.less, width: 1)
         case ">":
             return next == UInt8(ascii: "=") ? punctuation(.greaterEqual, width: 2) : punctuation(.greater, width: 1)
         case "&":

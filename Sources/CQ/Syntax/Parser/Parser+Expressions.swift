@@ -81,7 +81,10 @@ extension Parser {
         var previousComparison: Token?
         var chained = 0
         var progress = LoopProgress()
-        while progress.advanced(to: index), let (op, width) = binaryOperator(), op.precedence >= minimum {
+        while progress.advanced(to: index) {
+            let foreign = binaryOperator() == nil ? foreignBinaryOperator() : nil
+            guard let (op, width) = binaryOperator() ?? foreign.map({ ($0.op, $0.width) }), op.precedence >= minimum
+            else { break }
             let operatorToken = current
             if at(.equal) {
                 report(
@@ -101,6 +104,17 @@ extension Parser {
             chained += 1
             if depth + chained > Self.maxDepth { return nestingTooDeep() }
             for _ in 0..<width { advance() }
+            if let foreign {
+                // SQL's `is null`, `is not null`, `AND`: read as cq's operator.
+                let written = SourceRange(start: operatorToken.range.start, end: lastEnd)
+                report(
+                    .foreignOperator(written: foreign.written, cqSpelling: foreign.cq), written,
+                    fixIt: .init(range: written, replacement: foreign.cq))
+                let right = foreign.comparesWithNull
+                    ? Expr(.literal(.null), range: .at(lastEnd)) : parseBinary(op.precedence + 1)
+                left = Expr(.binary(op, left, right), range: range(from: left.range.start))
+                continue
+            }
             let right = parseBinary(op.precedence + 1)
             let whole = range(from: left.range.start)
             if width == 2 {

@@ -52,6 +52,8 @@ extension Parser {
     /// `primary = literal | string | list | record | call | name | VARIABLE | "it" | "(" pipeline ")"`
     mutating func parsePrimary() -> Expr {
         let token = current
+        if let duration = parseSpacedDuration() { return duration }
+        if isAtJQPath { return parseJQPathExpression() }
         switch token.kind {
         case .integer(let value): return literal(.int(value))
         case .double(let value): return literal(.double(value))
@@ -157,10 +159,15 @@ extension Parser {
     /// `arguments = [ argument { "," argument } [","] ] ")"`, after the `(`.
     mutating func parseArguments(open: Token) -> [CallArgument] {
         var arguments: [CallArgument] = []
+        if at(.star), peek().kind.is(.rightParen), index >= 2, let callee = Self.spelling(of: tokens[index - 2]) {
+            // SQL's `count(*)`.
+            let star = advance()
+            report(.starArgument(function: callee), star.range, fixIt: .init(range: star.range, replacement: ""))
+        }
         var progress = LoopProgress()
         while !at(.rightParen), !atStatementEnd, progress.advanced(to: index) {
-            let label = parseLabel()
-            arguments.append(CallArgument(label: label, value: parsePipeline(.arguments)))
+            let (label, equals) = parseLabelAndEquals()
+            arguments.append(CallArgument(label: label, value: parsePipeline(.arguments), equalsRange: equals))
             guard continuesList(between: "arguments") else { break }
         }
         expectClosing(.rightParen, opener: open)

@@ -3,6 +3,8 @@ extension Parser {
     mutating func parseStage() -> Stage {
         let token = current
         let start = token.range.start
+        if let foreign = parseForeignStage() { return foreign }
+        if isAtJQPath { return parseJQPathStage() }
         switch token.kind {
         case .identifier(let word) where StageKeywords.all.contains(word):
             advance()
@@ -48,11 +50,12 @@ extension Parser {
         return Self.canStartExpression(next) && !next.kind.is(.leftParen) && next.kind != .newline
     }
 
-    private mutating func parseBuiltinStage(_ word: String, keyword: Token) -> Stage.Kind {
+    mutating func parseBuiltinStage(_ word: String, keyword: Token) -> Stage.Kind {
         switch word {
         case "where":
             return .where(parseExpr())
         case "select":
+            if let identity = parseSelectStar(keyword: keyword) { return identity }
             return .select(parseColumns())
         case "sort":
             return .sort(parseSortClause())
@@ -84,33 +87,61 @@ extension Parser {
         } else {
             return []
         }
-        var keys = [parseSortKey()]
+        return parseSortKeys()
+    }
+
+    /// `sort_key { "," sort_key }`; with `descendingUnlessAsc` (KQL's `top … by`)
+    /// a key without `asc` or `desc` is descending.
+    mutating func parseSortKeys(descendingUnlessAsc: Bool = false) -> [SortKey] {
+        var keys = [parseSortKey(descendingUnlessAsc: descendingUnlessAsc)]
         var progress = LoopProgress()
         while progress.advanced(to: index), continuesList(between: "sort keys") {
-            keys.append(parseSortKey())
+            keys.append(parseSortKey(descendingUnlessAsc: descendingUnlessAsc))
         }
         return keys
     }
 
-    /// `sort_key = expr [ "asc" | "desc" ]`
-    private mutating func parseSortKey() -> SortKey {
+    /// `sort_key = expr [ "asc" | "desc" ]`; SQL's `DESC`, `ascending` … are
+    /// reported with the cq word and read as it.
+    private mutating func parseSortKey(descendingUnlessAsc: Bool = false) -> SortKey {
         let value = parseExpr()
-        if at(word: "asc") {
-            advance()
-            return SortKey(value: value, descending: false)
+        guard let word = current.kind.plainIdentifier else {
+            return SortKey(value: value, descending: descendingUnlessAsc)
         }
-        if at(word: "desc") {
-            advance()
-            return SortKey(value: value, descending: true)
+        let direction: String
+        switch word.lowercased() {
+        case "asc", "ascending": direction = "asc"
+        case "desc", "descending": direction = "desc"
+        default: return SortKey(value: value, descending: descendingUnlessAsc)
         }
-        return SortKey(value: value)
+        let token = advance()
+        if word != direction {
+            report(
+                .foreignOperator(written: word, cqSpelling: direction), token.range,
+                fixIt: .init(range: token.range, replacement: direction))
+        }
+        return SortKey(value: value, descending: direction == "desc")
+    }
+
+    /// SQL's `select *` (the rows unchanged): reported with a fix-it removing
+    /// the stage, and read as `map it`.
+    private mutating func parseSelectStar(keyword: Token) -> Stage.Kind? {
+        guard at(.star), isPipelineFollower(peek(), .parentheses) else { return nil }
+        let star = advance()
+        let keywordIndex = tokens.firstIndex { $0.range == keyword.range } ?? 0
+        let pipe = keywordIndex > 0 && tokens[keywordIndex - 1].kind.is(.pipe) ? tokens[keywordIndex - 1] : nil
+        let stageRange = SourceRange(start: pipe?.range.start ?? keyword.range.start, end: star.range.end)
+        report(.selectStar, SourceRange(start: keyword.range.start, end: star.range.end),
+               fixIt: pipe.map { _ in .init(range: stageRange, replacement: "") })
+        return .map(Expr(.it, range: star.range))
     }
 
     /// `"group" "by" column { "," column } [ "with" column { "," column } ]`
-    private mutating func parseGroup() -> Stage.Kind {
-        if at(word: "by") {
+    /// `byConsumed`: the caller has read the `by` (nushell's `group-by`).
+    mutating func parseGroup(byConsumed: Bool = false) -> Stage.Kind {
+        if at(word: "by"), !byConsumed {
             advance()
-        } else {
+        } else if !byConsumed {
             let insertAt = Self.canStartExpression(current) ? current.range.start : lastEnd
             report(
                 .expectedBy(stage: "group"), .at(lastEnd),
@@ -149,14 +180,19 @@ extension Parser {
     /// A `name:` or `"quoted name":` label, if the current tokens are one
     /// (`name =` is reported and read as `name:`).
     mutating func parseLabel() -> Identifier? {
+        parseLabelAndEquals().label
+    }
+
+    /// A label as ``parseLabel()`` reads it, and where `=` stood instead of `:`.
+    mutating func parseLabelAndEquals() -> (label: Identifier?, equals: SourceRange?) {
         let token = current
         if peek().kind.is(.equal), let name = token.kind.anyIdentifier {
             advance()
             let equals = advance()
             report(.labelWithEquals, equals.range, fixIt: .init(range: equals.range, replacement: ":"))
-            return Identifier(name, range: token.range)
+            return (Identifier(name, range: token.range), equals.range)
         }
-        guard peek().kind.is(.colon) else { return nil }
+        guard peek().kind.is(.colon) else { return (nil, nil) }
         let name: String
         switch token.kind {
         case .identifier(let n), .quotedIdentifier(let n): name = n
@@ -166,11 +202,11 @@ extension Parser {
             if string.parts.contains(where: { if case .interpolation = $0 { true } else { false } }) {
                 report(.interpolatedLabel, token.range)
             }
-        default: return nil
+        default: return (nil, nil)
         }
         advance()
         advance()
-        return Identifier(name, range: token.range)
+        return (Identifier(name, range: token.range), nil)
     }
 
     /// After a list item: consumes `,` and says whether another item follows;

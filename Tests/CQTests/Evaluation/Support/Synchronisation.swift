@@ -79,7 +79,7 @@ final class Locked<Value: Sendable>: Sendable {
 func waitUntil(
     _ condition: @Sendable () async -> Bool, sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
-    let deadline = ContinuousClock.now + .seconds(20)
+    let deadline = ContinuousClock.now + .seconds(120)
     while !(await condition()) {
         guard ContinuousClock.now < deadline else {
             Issue.record("condition never held", sourceLocation: sourceLocation)
