@@ -13,7 +13,7 @@ struct InteractiveSession {
     func run(environment: Environment, bindings: Checker.Bindings) async -> ExitStatus {
         let host = CQREPLHost(
             runner: runner, services: services, format: options.format, environment: environment, bindings: bindings)
-        host.completionState.startDiscoveringSlugs(session: services.session)
+        host.completionState.startDiscoveringSlugs()
         if Terminal.standardOutputIsTerminal { Terminal.printError(banner) }
         let status = await REPLSession(host: host).run()
         return ExitStatus(rawValue: status) ?? (status == 0 ? .success : .software)
@@ -58,7 +58,7 @@ actor CQREPLHost: REPLHost {
         self.services = services
         self.environment = environment
         self.bindings = bindings
-        self.completionState = CompletionState(registry: runner.engine.registry, bindings: bindings)
+        self.completionState = CompletionState(registry: runner.engine.registry, bindings: bindings, services: services)
     }
 
     func evaluate(_ entry: String) async -> EvaluationResult {
@@ -87,7 +87,7 @@ actor CQREPLHost: REPLHost {
             do {
                 let project = try ProjectSlug(slug)
                 services.session.defaultProject = project
-                completionState.remember(slugs: [project.description])
+                completionState.use(project: project.description)
                 return .success("Default project is \(project); `pipelines()` now means `pipelines(\"\(project)\")`.\n")
             } catch {
                 return .failure("\(error)\n", exitStatus: REPL.ExitStatus.usage)
