@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `cq`: ask questions of CircleCI.
-@main
 struct CQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cq",

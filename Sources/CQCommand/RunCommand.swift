@@ -19,7 +19,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: [.customShort("e"), .customLong("eval")], help: "Evaluate QUERY and print its value.")
     var query: String?
 
-    @Argument(help: "A .cq script to run (use - for standard input).")
+    @Argument(help: "A .cq script to run (use - for standard input).", completion: .file(extensions: ["cq"]))
     var file: String?
 
     @Argument(help: "Arguments for the script, available as $args.")
