@@ -23,10 +23,11 @@ bench: deps
 	$(SWIFT) run -c release CQBench
 	python3 Benchmarks/first-prompt.py
 
-## man: write the manual page, Documentation/cq.1, from cq's own help (view it with man -l).
+## man: write the manual page .build/man/man1/cq.1 from cq's own help (man -l .build/man/man1/cq.1).
 man: deps
 	$(SWIFT) build --product cq
-	$$($(SWIFT) build --show-bin-path)/cq --generate-manual > Documentation/cq.1
+	mkdir -p .build/man/man1
+	$$($(SWIFT) build --show-bin-path)/cq --generate-manual > .build/man/man1/cq.1
 
 ## completions: write the bash, zsh and fish completion scripts to .build/completions.
 completions: deps

@@ -4,7 +4,7 @@ import REPL
 
 /// `cq(1)`, written from the same command configurations as `--help`, plus
 /// the REPL's meta commands, the environment, files and exit statuses.
-/// `make man` writes it to `Documentation/cq.1` (`cq --generate-manual`).
+/// `make man` writes it to `.build/man/man1/cq.1` (`cq --generate-manual`).
 enum ManualPage {
     static func text() -> String {
         guard let data = CQCommand._dumpHelp().data(using: .utf8),
