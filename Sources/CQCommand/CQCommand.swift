@@ -24,7 +24,7 @@ struct CQCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, CheckCommand.self, ExplainCommand.self, FormatCommand.self, HelpCommand.self,
-            SimulatorCommand.self, CacheCommand.self,
+            SimulatorCommand.self, CacheCommand.self, WatchCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 }

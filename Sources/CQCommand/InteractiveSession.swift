@@ -44,11 +44,13 @@ actor CQREPLHost: REPLHost {
     nonisolated let completionState: CompletionState
     nonisolated var completions: any CompletionProvider { completionState }
 
-    private var runner: QueryRunner
-    private let services: Services
-    private var environment: Environment
-    private var bindings: Checker.Bindings
+    var runner: QueryRunner
+    let services: Services
+    var environment: Environment
+    var bindings: Checker.Bindings
     private var entryNumber = 0
+    /// The last entry evaluated, for `:open` alone.
+    var lastEntry: String?
 
     init(runner: QueryRunner, services: Services, format: CQ.OutputFormat, environment: Environment, bindings: Checker.Bindings) {
         var runner = runner
@@ -62,6 +64,7 @@ actor CQREPLHost: REPLHost {
     }
 
     func evaluate(_ entry: String) async -> EvaluationResult {
+        lastEntry = entry
         entryNumber += 1
         return await evaluate(entry, named: "repl:\(entryNumber)")
     }
@@ -104,6 +107,8 @@ actor CQREPLHost: REPLHost {
             } catch {
                 return .failure("cannot read \(path): \((error as NSError).localizedDescription)\n", exitStatus: REPL.ExitStatus.usage)
             }
+        case .open(let query):
+            return await open(query)
         case .help(let topic):
             let help = CQ.HelpText(registry: runner.engine.registry)
             guard let topic else { return .success("\n" + help.overview) }

@@ -25,6 +25,9 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Arguments for the script, available as $args.")
     var scriptArguments: [String] = []
 
+    @Flag(name: .long, help: "Open the url of each result row in the browser ($BROWSER, xdg-open or open) instead of printing it.")
+    var web = false
+
     func run() async throws {
         let status: ExitStatus
         do {
@@ -56,6 +59,7 @@ struct RunCommand: AsyncParsableCommand {
         types["args"] = .list(.string)
         let bindings = Checker.Bindings(variables: types)
 
+        if web { return try await openPages(runner, environment, bindings) }
         if let query {
             return await Self.interruptible(runner, SourceFile(name: "<command line>", text: query), environment, bindings)
         }
