@@ -15,10 +15,11 @@ extension QueryRunner {
             await errors.write(error.rendered(colored: coloredErrors))
             return (nil, .queryError)
         }
-        if !services.hasToken, !query.program.calledNames.allSatisfy({ name in
+        let callsAPI = query.program.calledNames.contains { name in
             let effect = engine.registry.builtin(named: name)?.effect
-            return effect != .readsAPI && effect != .writesAPI
-        }) {
+            return effect == .readsAPI || effect == .writesAPI
+        }
+        if !services.hasToken, callsAPI {
             await errors.write(Services.missingTokenMessage)
             return (nil, .authentication)
         }

@@ -30,8 +30,14 @@ extension CompletionEngine {
         var seen = Set<String>()
         let workflow = kind == .job ? mentionedWorkflow(analysis, in: known) : nil
         return known.flatMap { $0.names(kind, workflow: workflow) }.filter { seen.insert($0).inserted }.map {
-            Completion.Candidate($0, suffix: "\"", kind: .value, detail: kind.rawValue)
+            Completion.Candidate(Self.escapedForString($0), suffix: "\"", kind: .value, detail: kind.rawValue)
         }
+    }
+
+    /// `name` as it is written inside a `"…"` literal (a branch may hold `"` or `\`).
+    static func escapedForString(_ name: String) -> String {
+        guard name.contains(where: { $0 == "\"" || $0 == "\\" }) else { return name }
+        return name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     /// The project the entry names nearest before the cursor (a string that

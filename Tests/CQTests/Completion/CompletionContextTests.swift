@@ -135,6 +135,12 @@ import Testing
         #expect(rules.kind(ofField: "name", in: nil) == nil)
     }
 
+    @Test func namesAreEscapedForTheString() {
+        var engine = Self.engine
+        engine.projectNames["gh/acme/odd"] = ProjectNames(branches: [#"say-"hi""#, #"back\slash"#])
+        #expect(Self.complete(#"pipelines("gh/acme/odd", branch: "⎀"#, with: engine) == [#"say-\"hi\""#, #"back\\slash"#])
+    }
+
     @Test func jobNamesOfEveryWorkflowComeOnceEach() {
         let names = ProjectNames(workflows: ["a", "b"], jobs: ["b": ["x", "y"], "a": ["y", "z"], "c": ["w"]])
         #expect(names.names(.job) == ["y", "z", "x", "w"])
