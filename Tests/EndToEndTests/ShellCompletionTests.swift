@@ -76,6 +76,24 @@ import Testing
         #expect(other.stderr.contains("bash, zsh or fish"))
     }
 
+    /// Where zsh or fish is installed (not on every machine), their scripts
+    /// parse, and fish completes with them.
+    @Test func zshAndFishReadTheirScriptsWhereInstalled() async throws {
+        let scratch = try ScratchDirectory()
+        let directory = try CQ.binary().deletingLastPathComponent().path
+        for shell in ["zsh", "fish"] where FileManager.default.isExecutableFile(atPath: "/usr/bin/\(shell)") {
+            let script = try scratch.write("cq.\(shell)", try await CQ.run(["--generate-completion-script", shell]).stdout)
+            let check = try await CQ.run(URL(fileURLWithPath: "/usr/bin/\(shell)"), ["-n", script])
+            #expect(check.status == 0, "\(shell): \(check)")
+            guard shell == "fish" else { continue }
+            let completed = try await CQ.run(
+                URL(fileURLWithPath: "/usr/bin/fish"),
+                ["--no-config", "-c", "source \(script); complete -C 'cq --fo'; complete -C 'cq help JobM'"],
+                environment: ["PATH": directory + ":/usr/bin:/bin"])
+            #expect(completed.stdout == "--format\tOutput format.\nJobMetrics\n", "\(completed)")
+        }
+    }
+
     /// `cq --generate-manual` (what `make man` installs) writes a page groff renders without a warning.
     @Test func theManualPageRenders() async throws {
         let result = try await CQ.run(["--generate-manual"])
