@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSION := pipelines("gh/org/repo") | where state == "failed" | jobs
 
-.PHONY: demo repl test deps build bench
+.PHONY: demo repl test deps build bench man completions
 
 ## demo: run the mission's example against the built-in demo organisation.
 demo: deps
@@ -22,6 +22,18 @@ test: deps
 bench: deps
 	$(SWIFT) run -c release CQBench
 	python3 Benchmarks/first-prompt.py
+
+## man: write the manual page .build/man/man1/cq.1 from cq's own help (man -l .build/man/man1/cq.1).
+man: deps
+	$(SWIFT) build --product cq
+	mkdir -p .build/man/man1
+	$$($(SWIFT) build --show-bin-path)/cq --generate-manual > .build/man/man1/cq.1
+
+## completions: write the bash, zsh and fish completion scripts to .build/completions.
+completions: deps
+	$(SWIFT) build --product cq
+	mkdir -p .build/completions
+	for shell in bash zsh fish; do $$($(SWIFT) build --show-bin-path)/cq --generate-completion-script $$shell > .build/completions/cq.$$shell; done
 
 ## deps: install libedit's and SQLite's headers and pkg-config when missing (Debian/Ubuntu).
 deps:

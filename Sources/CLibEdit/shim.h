@@ -209,6 +209,13 @@ static inline int cq_terminal_columns(int fd) {
     return size.ws_col;
 }
 
+/* The number of rows of the terminal on fd, or 0 when it is not a terminal. */
+static inline int cq_terminal_rows(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
+}
+
 /* Flushes C stdio buffers before the REPL writes to a descriptor directly, so
    libedit's (or anyone's) buffered output stays in order. */
 static inline void cq_flush_stdio(void) {

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `cq`: ask questions of CircleCI.
-@main
 struct CQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cq",
@@ -25,7 +24,7 @@ struct CQCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, CheckCommand.self, ExplainCommand.self, FormatCommand.self, HelpCommand.self,
-            SimulatorCommand.self, CacheCommand.self,
+            SimulatorCommand.self, CacheCommand.self, WatchCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 }

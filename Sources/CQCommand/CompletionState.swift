@@ -6,20 +6,37 @@ import REPL
 import Synchronization
 
 /// What Tab completion knows, kept in memory so completion never waits:
-/// the session's bindings and the project slugs seen so far. Slugs come
-/// from earlier queries and history, a small cache file, and a background
-/// look at the user's organisations.
+/// the session's bindings, the project slugs seen so far, and the branch,
+/// workflow and job names of projects. They come from earlier queries and
+/// history, the cache file (``CompletionCache``), and lookups in the
+/// background (``NameDiscovery``) whose answers arrive while the user types.
 final class CompletionState: CompletionProvider, Sendable {
     private let engine: Mutex<CompletionEngine>
     private let registry: BuiltinRegistry
+    /// The cache file; nil keeps everything in memory (the demo's names are not the user's).
+    private let cachePath: String?
+    /// Nil when nothing may be looked up (no token).
+    private let discovery: NameDiscovery?
+    /// The projects whose names have been looked up (or are being) this session.
+    private let lookedUp = Mutex<Set<String>>([])
+    /// Held while the cache file is written, so the last write has the latest names.
+    private let writing = Mutex(())
 
-    init(registry: BuiltinRegistry, bindings: Checker.Bindings) {
+    init(registry: BuiltinRegistry, bindings: Checker.Bindings, services: Services) {
         self.registry = registry
-        self.engine = Mutex(CompletionEngine(registry: registry, bindings: bindings, slugs: SlugCache.load()))
+        self.cachePath = services.completionCachePath
+        self.discovery = services.nameDiscovery
+        let cache = CompletionCache.load(from: services.completionCachePath)
+        self.engine = Mutex(
+            CompletionEngine(registry: registry, bindings: bindings, slugs: cache.slugs, projectNames: cache.names))
     }
 
     func completions(for request: CompletionRequest) -> Completions {
-        let completion = engine.withLock { $0.complete(request.text, cursor: request.text.utf8.count) }
+        let (completion, mentioned) = engine.withLock { engine in
+            (engine.complete(request.text, cursor: request.text.utf8.count), engine.projectsMentioned(in: request.text))
+        }
+        // Whatever arrives is there for the next Tab; this one answers now.
+        discoverNames(of: mentioned)
         return Completions(
             replacementStart: completion.range.start,
             candidates: completion.candidates.map { CompletionCandidate($0.text, suffix: $0.suffix) })
@@ -32,75 +49,88 @@ final class CompletionState: CompletionProvider, Sendable {
         }
     }
 
-    /// Takes the bindings after an entry and remembers the slugs it mentions.
+    /// Takes the bindings after an entry, remembers the slugs it mentions and
+    /// looks up the names of the projects it queried.
     func update(bindings: Checker.Bindings, seenIn text: String) {
-        engine.withLock { $0.bindings = bindings }
-        remember(slugs: SlugCache.slugs(in: text))
+        let mentioned = engine.withLock { engine in
+            engine.bindings = bindings
+            return engine.projectsMentioned(in: text)
+        }
+        remember(slugs: CompletionCache.slugs(in: text))
+        discoverNames(of: mentioned)
+    }
+
+    /// `:use SLUG`: names in queries that name no project are this one's.
+    func use(project: String) {
+        engine.withLock { $0.defaultProject = project }
+        remember(slugs: [project])
+        discoverNames(of: [project])
     }
 
     /// Adds slugs to the known ones (and to the cache file when new).
     func remember(slugs: [String]) {
-        let added = engine.withLock { engine -> [String] in
+        let added = engine.withLock { engine -> Bool in
             let new = slugs.filter { !engine.slugs.contains($0) }
             engine.slugs += new
-            return new
+            return !new.isEmpty
         }
-        if !added.isEmpty { SlugCache.append(added) }
+        if added { save() }
     }
 
     /// Starts a background look for the user's projects: the projects of the
-    /// most recent pipelines in each organisation they belong to (one request
-    /// per organisation). Completion uses whatever has arrived.
-    func startDiscoveringSlugs(session: APISession) {
-        remember(slugs: SlugCache.slugs(in: SlugCache.historyText()))
+    /// most recent pipelines in each organisation they belong to. Completion
+    /// uses whatever has arrived.
+    func startDiscoveringSlugs() {
+        remember(slugs: CompletionCache.slugs(in: CompletionCache.historyText()))
+        guard let discovery else { return }
         Task.detached(priority: .utility) { [weak self] in
-            guard let collaborations = try? await session.client.collaborations() else { return }
-            for organization in collaborations {
-                var page = session.client.orgPipelines(orgSlug: organization.slug).makeAsyncIterator()
-                var found: [String] = []
-                for _ in 0..<20 {
-                    guard let pipeline = try? await page.next() else { break }
-                    found.append(pipeline.projectSlug)
-                }
-                self?.remember(slugs: found)
+            let found = await discovery.projectSlugs()
+            self?.remember(slugs: found)
+        }
+    }
+
+    /// Looks up, in the background and once per session, the branch, workflow
+    /// and job names of each project; until they arrive, completion offers
+    /// what the cache file had.
+    func discoverNames(of projects: [String]) {
+        guard let discovery else { return }
+        let new = lookedUp.withLock { started in projects.filter { started.insert($0).inserted } }
+        for text in new {
+            guard let project = try? ProjectSlug(text) else { continue }
+            Task.detached(priority: .utility) { [weak self] in
+                let names = await discovery.names(of: project)
+                guard !names.isEmpty else { return }
+                self?.store(names, for: text)
             }
+        }
+    }
+
+    /// Keeps a project's names: first in the cache file, then for completion,
+    /// so a name Tab offers is already on disk.
+    private func store(_ names: ProjectNames, for project: String) {
+        save { engine in
+            engine.projectNames[project] = names
+            if !engine.slugs.contains(project) { engine.slugs.append(project) }
+        }
+    }
+
+    /// Writes the slugs and names, with `change` made, to the cache file (if
+    /// there is one), then makes the change for completion.
+    private func save(_ change: (inout CompletionEngine) -> Void = { _ in }) {
+        writing.withLock { _ in
+            var changed = engine.withLock { $0 }
+            change(&changed)
+            if let cachePath { CompletionCache(slugs: changed.slugs, names: changed.projectNames).save(to: cachePath) }
+            engine.withLock { change(&$0) }
         }
     }
 }
 
-/// Project slugs found in text, and the small cache file that keeps them
-/// between sessions (`$XDG_CACHE_HOME/cq/project-slugs`; slugs only, no secrets).
-enum SlugCache {
-    static func slugs(in text: String) -> [String] {
-        let pattern = #/(?:gh|github|bb|bitbucket|circleci)/[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-]+/#
-        var seen = Set<String>()
-        return text.matches(of: pattern).map { String($0.output) }.filter { seen.insert($0).inserted }
-    }
-
-    static func load() -> [String] {
-        guard let path, let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return slugs(in: text)
-    }
-
-    static func append(_ slugs: [String]) {
-        guard let path else { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let lines = (existing.split(separator: "\n").map(String.init) + slugs).suffix(500)
-        try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
+extension CompletionCache {
+    /// The history file's text, for the slugs earlier sessions typed.
     static func historyText() -> String {
         guard let path = HistoryLocation.defaultPath() else { return "" }
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    }
-
-    private static var path: String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/cq/project-slugs" }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.cache/cq/project-slugs"
     }
 }
 

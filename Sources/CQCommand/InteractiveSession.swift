@@ -13,7 +13,7 @@ struct InteractiveSession {
     func run(environment: Environment, bindings: Checker.Bindings) async -> ExitStatus {
         let host = CQREPLHost(
             runner: runner, services: services, format: options.format, environment: environment, bindings: bindings)
-        host.completionState.startDiscoveringSlugs(session: services.session)
+        host.completionState.startDiscoveringSlugs()
         if Terminal.standardOutputIsTerminal { Terminal.printError(banner) }
         let status = await REPLSession(host: host).run()
         return ExitStatus(rawValue: status) ?? (status == 0 ? .success : .software)
@@ -44,11 +44,13 @@ actor CQREPLHost: REPLHost {
     nonisolated let completionState: CompletionState
     nonisolated var completions: any CompletionProvider { completionState }
 
-    private var runner: QueryRunner
-    private let services: Services
-    private var environment: Environment
-    private var bindings: Checker.Bindings
+    var runner: QueryRunner
+    let services: Services
+    var environment: Environment
+    var bindings: Checker.Bindings
     private var entryNumber = 0
+    /// The last entry evaluated, for `:open` alone.
+    var lastEntry: String?
 
     init(runner: QueryRunner, services: Services, format: CQ.OutputFormat, environment: Environment, bindings: Checker.Bindings) {
         var runner = runner
@@ -58,10 +60,11 @@ actor CQREPLHost: REPLHost {
         self.services = services
         self.environment = environment
         self.bindings = bindings
-        self.completionState = CompletionState(registry: runner.engine.registry, bindings: bindings)
+        self.completionState = CompletionState(registry: runner.engine.registry, bindings: bindings, services: services)
     }
 
     func evaluate(_ entry: String) async -> EvaluationResult {
+        lastEntry = entry
         entryNumber += 1
         return await evaluate(entry, named: "repl:\(entryNumber)")
     }
@@ -87,7 +90,7 @@ actor CQREPLHost: REPLHost {
             do {
                 let project = try ProjectSlug(slug)
                 services.session.defaultProject = project
-                completionState.remember(slugs: [project.description])
+                completionState.use(project: project.description)
                 return .success("Default project is \(project); `pipelines()` now means `pipelines(\"\(project)\")`.\n")
             } catch {
                 return .failure("\(error)\n", exitStatus: REPL.ExitStatus.usage)
@@ -104,6 +107,8 @@ actor CQREPLHost: REPLHost {
             } catch {
                 return .failure("cannot read \(path): \((error as NSError).localizedDescription)\n", exitStatus: REPL.ExitStatus.usage)
             }
+        case .open(let query):
+            return await open(query)
         case .help(let topic):
             let help = CQ.HelpText(registry: runner.engine.registry)
             guard let topic else { return .success("\n" + help.overview) }

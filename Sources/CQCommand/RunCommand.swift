@@ -21,11 +21,14 @@ struct RunCommand: AsyncParsableCommand {
         help: "Evaluate QUERY and print its value (it may start with `-`).")
     var query: String?
 
-    @Argument(help: "A .cq script to run (use - for standard input).")
+    @Argument(help: "A .cq script to run (use - for standard input).", completion: .file(extensions: ["cq"]))
     var file: String?
 
     @Argument(help: "Arguments for the script, available as $args.")
     var scriptArguments: [String] = []
+
+    @Flag(name: .long, help: "Open the url of each result row in the browser ($BROWSER, xdg-open or open) instead of printing it.")
+    var web = false
 
     func run() async throws {
         let status: ExitStatus
@@ -58,6 +61,7 @@ struct RunCommand: AsyncParsableCommand {
         types["args"] = .list(.string)
         let bindings = Checker.Bindings(variables: types)
 
+        if web { return try await openPages(runner, environment, bindings) }
         if let query {
             return await Self.interruptible(runner, SourceFile(name: "<command line>", text: query), environment, bindings)
         }

@@ -14,6 +14,12 @@ struct Services {
     let metrics: RequestMetrics
     /// The clock `now()` reads; `CQ_NOW` pins it (tests, reproducible examples).
     let now: @Sendable () -> Date
+    /// Looks up project slugs and names for Tab completion in the background,
+    /// through a client of its own; nil without a token.
+    var nameDiscovery: NameDiscovery?
+    /// Where completion keeps what it learnt; nil for the demo, whose
+    /// projects are not the user's.
+    var completionCachePath: String?
 
     /// Sets up the connection from the options and the environment, printing
     /// configuration warnings to standard error.
@@ -29,8 +35,11 @@ struct Services {
             }
             let configuration = try CircleCIConfiguration(host: "https://circleci.com", token: Simulator.demoToken)
             let client = CircleCIClient(configuration: configuration, transport: simulator.transport, metrics: metrics)
-            return Services(
+            var services = Services(
                 session: APISession(client: client, apiHost: configuration.host), hasToken: true, metrics: metrics, now: now)
+            services.nameDiscovery = NameDiscovery(
+                client: CircleCIClient(configuration: configuration, transport: simulator.transport))
+            return services
         }
         let resolved = try CircleCIConfiguration.resolve(
             environment: environment, homeDirectory: homeDirectory(environment),
@@ -41,9 +50,15 @@ struct Services {
             configuration: configuration, transport: URLSessionTransport(),
             middlewares: cacheMiddlewares(options.cache, configuration: configuration, metrics: metrics, environment: environment),
             metrics: metrics)
-        return Services(
+        var services = Services(
             session: APISession(client: client, apiHost: configuration.host), hasToken: configuration.token != nil,
             metrics: metrics, now: now)
+        if services.hasToken {
+            services.nameDiscovery = NameDiscovery(
+                client: CircleCIClient(configuration: configuration, transport: URLSessionTransport()))
+        }
+        services.completionCachePath = CompletionCache.defaultPath(environment: environment)
+        return services
     }
 
     /// The engine for these services and options.

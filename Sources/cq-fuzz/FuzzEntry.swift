@@ -1,31 +1,16 @@
 import CQFuzzing
 import Foundation
 
-#if FUZZING
-// Built with `-sanitize=fuzzer -DFUZZING` (Scripts/fuzz.sh): libFuzzer calls
-// this for every input it makes and stops at the first crash or violation.
-
-/// One harness for the whole run: generating the simulated organisation is slow.
-nonisolated(unsafe) private var harness: FuzzHarness?
-
-@_cdecl("LLVMFuzzerTestOneInput")
-public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let current = harness ?? FuzzHarness()
-    harness = current
-    let violations = Blocking.run { await current.violations(of: bytes) }
-    if !violations.isEmpty {
-        FileHandle.standardError.write(Data(("cq-fuzz: " + violations.joined(separator: "\ncq-fuzz: ") + "\n").utf8))
-        abort()
-    }
-    return 0
-}
-#else
-/// Replays inputs (crashers, corpus files) through the fuzz harness without
-/// libFuzzer: `cq-fuzz FILE…` prints each violation and exits 1 if any.
+/// `cq-fuzz FILE…` replays inputs (crashers, corpus files) through the fuzz
+/// harness and exits 1 if any breaks an invariant. Built with
+/// `-sanitize=fuzzer -DFUZZING` (Scripts/fuzz.sh) it is libFuzzer's driver
+/// instead, and its arguments are libFuzzer's.
 @main
-struct Replay {
+struct FuzzEntry {
     static func main() async {
+        #if FUZZING
+        exit(LibFuzzer.run())
+        #else
         let harness = FuzzHarness()
         var failed = false
         for path in CommandLine.arguments.dropFirst() {
@@ -39,6 +24,6 @@ struct Replay {
             failed = failed || !violations.isEmpty
         }
         exit(failed ? 1 : 0)
+        #endif
     }
 }
-#endif

@@ -69,6 +69,8 @@ final class FakeHost: REPLHost {
             return .success(current.map { "Default project is \($0)." } ?? "No default project.")
         case .load(let path):
             return await load(path)
+        case .open(let query):
+            return .success("would open the pages of \(query ?? "the last query")")
         case .help(let topic):
             guard let topic else { return .success("Commands: echo, count, sleep, stubborn, fail") }
             return topic == "echo" ? .success("echo TEXT prints TEXT") : .failure("error: no help for `\(topic)`")

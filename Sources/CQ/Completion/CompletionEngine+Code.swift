@@ -3,7 +3,7 @@ extension CompletionEngine {
     func codeCandidates(_ analysis: CursorAnalysis) -> [Completion.Candidate] {
         let row = rowType(analysis)
         let stage = analysis.stageTokens
-        if analysis.isInStage, stage.isEmpty { return stageNames() }
+        if analysis.isInStage, stage.isEmpty { return stageNames(for: row) }
         if case .variable? = analysis.currentWordKind { return variables() }
         if let first = stage.first?.kind.anyIdentifier, stage.count == 1, analysis.isInStage,
             first == "sort" || first == "group"
@@ -108,10 +108,16 @@ extension CompletionEngine {
         }
     }
 
-    func stageNames() -> [Completion.Candidate] {
+    /// The stages that may follow a `|` where `row` values flow: keyword
+    /// stages, `def`s, and every builtin stage that takes such rows. A builtin
+    /// that declares no input types takes anything; when the row type is not
+    /// a named record (unknown, or not a record at all), nothing is left out.
+    func stageNames(for row: ValueType?) -> [Completion.Candidate] {
         let keywords = ["where", "select", "sort", "group", "take", "first", "last", "skip", "map", "each", "distinct"]
         var candidates = keywords.map { Completion.Candidate($0, suffix: " ", kind: .stage, detail: "stage") }
+        let rowName = row?.recordSchema?.name ?? ""
         for builtin in registry.builtins where builtin.kind != .source {
+            if !rowName.isEmpty, !builtin.inputTypes.isEmpty, !builtin.inputTypes.contains(rowName) { continue }
             let takesArguments = !builtin.parameters.isEmpty && builtin.kind != .fanOut
             candidates.append(Completion.Candidate(
                 builtin.name, suffix: takesArguments ? "(" : " ", kind: builtin.kind == .aggregate ? .aggregate : .stage,

@@ -1,11 +1,15 @@
 extension CompletionEngine {
     /// Candidates for a cursor inside a string literal: project or org slugs
     /// for a builtin's `project`/`org` argument, enum values for an enum
-    /// argument or after `field ==`.
+    /// argument or after `field ==`, branch, workflow or job names for an
+    /// argument or field that holds them.
     func stringCandidates(_ analysis: CursorAnalysis) -> [Completion.Candidate] {
         let row = rowType(analysis)
         if let values = enumValues(analysis, row: row) {
             return values.map { Completion.Candidate($0, suffix: "\"", kind: .value) }
+        }
+        if let kind = comparedNameKind(analysis, row: row) {
+            return names(kind, analysis)
         }
         guard let callee = analysis.openerCallee, analysis.opener?.kind == .punctuation(.leftParen),
             let builtin = registry.builtin(named: callee), let parameter = parameter(of: builtin, at: analysis)
@@ -19,7 +23,7 @@ extension CompletionEngine {
         case "org":
             return organizations().map { Completion.Candidate($0, suffix: "\"", kind: .slug) }
         default:
-            return []
+            return nameRules.parameters[parameter.name].map { names($0, analysis) } ?? []
         }
     }
 

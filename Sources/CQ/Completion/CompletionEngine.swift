@@ -1,11 +1,13 @@
 /// Computes Tab completions from the text before the cursor: stages after
 /// `|`, fields of the records flowing at that point (nested through `.`), enum
-/// values after `==`, project slugs inside `pipelines("`, argument labels,
+/// values after `==`, project slugs inside `pipelines("`, branch, workflow and
+/// job names inside strings that hold them (``NameRules``), argument labels,
 /// variables, functions and keywords.
 ///
 /// It is pure and fast: it lexes and parses the entry typed so far and asks the
 /// ``Checker`` for types; it never evaluates anything or touches the network.
-/// Project slugs come from `slugs`, which the REPL fills from a background cache.
+/// Project slugs come from `slugs` and names from `projectNames`, which the
+/// REPL fills from a background cache.
 public struct CompletionEngine: Sendable {
     /// Everything queries can name.
     public let registry: BuiltinRegistry
@@ -13,12 +15,24 @@ public struct CompletionEngine: Sendable {
     public var bindings: Checker.Bindings
     /// Known project slugs (collaborations, history, cache).
     public var slugs: [String]
+    /// Branch, workflow and job names of known projects, by project slug.
+    public var projectNames: [String: ProjectNames]
+    /// The project a query means when it names none (`:use`).
+    public var defaultProject: String?
+    /// Which strings hold branch, workflow and job names.
+    public var nameRules: NameRules
 
     /// Creates an engine.
-    public init(registry: BuiltinRegistry, bindings: Checker.Bindings = .init(), slugs: [String] = []) {
+    public init(
+        registry: BuiltinRegistry, bindings: Checker.Bindings = .init(), slugs: [String] = [],
+        projectNames: [String: ProjectNames] = [:], defaultProject: String? = nil, nameRules: NameRules = .standard
+    ) {
         self.registry = registry
         self.bindings = bindings
         self.slugs = slugs
+        self.projectNames = projectNames
+        self.defaultProject = defaultProject
+        self.nameRules = nameRules
     }
 
     /// The completion for `text` with the cursor at byte offset `cursor`.

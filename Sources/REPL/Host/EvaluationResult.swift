@@ -11,13 +11,20 @@ public struct EvaluationResult: Sendable, Hashable {
     /// What the run cost (time, requests, cache hits, …), printed after the
     /// result when `:time` is on; `nil` to let the REPL report its own counters.
     public var statistics: String?
+    /// For `:watch … until CONDITION`: whether the condition holds of this
+    /// result; nil when there is no condition.
+    public var conditionHolds: Bool?
 
     /// Creates a result from its parts.
-    public init(output: String = "", errorOutput: String = "", exitStatus: Int32 = 0, statistics: String? = nil) {
+    public init(
+        output: String = "", errorOutput: String = "", exitStatus: Int32 = 0, statistics: String? = nil,
+        conditionHolds: Bool? = nil
+    ) {
         self.output = output
         self.errorOutput = errorOutput
         self.exitStatus = exitStatus
         self.statistics = statistics
+        self.conditionHolds = conditionHolds
     }
 
     /// A successful result that prints `output`.

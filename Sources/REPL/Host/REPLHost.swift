@@ -22,6 +22,12 @@ public protocol REPLHost: Sendable {
     /// Evaluates one complete entry and renders its result.
     func evaluate(_ entry: String) async -> EvaluationResult
 
+    /// Evaluates `entry` for `:watch … until CONDITION`: renders its result,
+    /// then evaluates `condition` with the result as `it` and says in
+    /// ``EvaluationResult/conditionHolds`` whether it holds. Nothing the
+    /// entry defines is kept.
+    func evaluate(_ entry: String, until condition: String) async -> EvaluationResult
+
     /// Runs a meta command that needs the language, such as `:format json`.
     func perform(_ command: HostCommand) async -> EvaluationResult
 
@@ -34,6 +40,11 @@ public protocol REPLHost: Sendable {
 }
 
 extension REPLHost {
+    /// Conditions are not understood: the watch stops with an error.
+    public func evaluate(_ entry: String, until condition: String) async -> EvaluationResult {
+        .failure("this session cannot check `until` conditions\n", exitStatus: ExitStatus.usage)
+    }
+
     /// No decoration: the prompt is `cq> `.
     public func promptDecoration() async -> String? { nil }
 
@@ -56,6 +67,9 @@ public enum HostCommand: Sendable, Hashable {
     /// `:help NAME` documents a builtin or topic; `:help` alone (nil) lets the
     /// host add a general section after the list of meta commands.
     case help(topic: String?)
+    /// `:open QUERY` opens the web pages of the rows of `QUERY`; `:open` alone
+    /// (nil), those of the last query. Only in an interactive session.
+    case open(String?)
 }
 
 /// How query results are rendered.

@@ -8,9 +8,11 @@ public enum MetaCommand: Sendable, Hashable {
     case time(Bool?)
     /// `:history [N]`.
     case history(limit: Int?)
-    /// `:watch SECONDS QUERY`.
-    case watch(interval: Duration, query: String)
-    /// A command the host carries out: `:format`, `:schema`, `:use`, `:load`.
+    /// `:watch SECONDS QUERY [until CONDITION]`.
+    case watch(interval: Duration, query: String, until: String?)
+    /// `:pager [on|off]`; nil shows the setting.
+    case pager(Bool?)
+    /// A command the host carries out: `:format`, `:schema`, `:use`, `:load`, `:open`.
     case host(HostCommand)
 }
 
@@ -73,13 +75,18 @@ extension MetaCommand {
                 return .failure(Problem("unknown format `\(rest)`"))
             }
             return .success(.host(.format(format)))
-        case "time":
+        case "time", "pager":
+            let setting: Bool??
             switch words.map({ $0.lowercased() }) {
-            case []: return .success(.time(nil))
-            case ["on"]: return .success(.time(true))
-            case ["off"]: return .success(.time(false))
-            default: return .failure("")
+            case []: setting = .some(nil)
+            case ["on"]: setting = true
+            case ["off"]: setting = false
+            default: setting = nil
             }
+            guard let setting else { return .failure("") }
+            return .success(spec.name == "time" ? .time(setting) : .pager(setting))
+        case "open":
+            return .success(.host(.open(rest.isEmpty ? nil : rest)))
         case "schema":
             return rest.isEmpty ? .failure("`:schema` needs an expression") : .success(.host(.schema(rest)))
         case "explain":
@@ -104,10 +111,12 @@ extension MetaCommand {
         guard let first = words.first, let seconds = Double(first), seconds.isFinite,
             seconds >= 0.1, seconds <= 86_400
         else { return .failure("`:watch` needs an interval between 0.1 and 86400 seconds") }
-        let query = String(rest.dropFirst(first.count)).trimmingWhitespace()
+        let text = String(rest.dropFirst(first.count)).trimmingWhitespace()
+        let (query, condition) = WatchCondition.split(text)
         guard !query.isEmpty else { return .failure("`:watch` needs a query to run") }
+        if let condition, condition.isEmpty { return .failure("`until` needs a condition, e.g. `until it == 0`") }
         let interval = Duration.milliseconds(Int64((seconds * 1000).rounded()))
-        return .success(.watch(interval: interval, query: query))
+        return .success(.watch(interval: interval, query: query, until: condition))
     }
 
     private static func unquoted(_ text: String) -> String {

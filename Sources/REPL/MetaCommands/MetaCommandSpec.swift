@@ -70,8 +70,17 @@ public struct MetaCommandSpec: Sendable, Hashable {
             name: "history", aliases: [], synopsis: "[N]",
             summary: "list the history, or its last N entries", arguments: .word(optional: true)),
         MetaCommandSpec(
-            name: "watch", aliases: [], synopsis: "SECONDS QUERY",
-            summary: "re-run QUERY every SECONDS seconds until Ctrl-C", arguments: .intervalThenQuery),
+            name: "watch", aliases: [], synopsis: "SECONDS QUERY [until CONDITION]",
+            summary: "re-run QUERY every SECONDS seconds, changes highlighted, until CONDITION holds of the result (it) or Ctrl-C",
+            arguments: .intervalThenQuery),
+        MetaCommandSpec(
+            name: "open", aliases: ["web"], synopsis: "[QUERY]",
+            summary: "open the url of each row of QUERY (alone: of the last query) in the browser",
+            arguments: .expression),
+        MetaCommandSpec(
+            name: "pager", aliases: [], synopsis: "[on|off]",
+            summary: "page results and help longer than the screen through $PAGER (default less -FRX); alone, show it",
+            arguments: .choice(["on", "off"], optional: true)),
     ]
 
     /// The command called `name` (or one of its aliases), without the colon.

@@ -17,6 +17,11 @@ public struct REPLOptions: Sendable {
     /// After Ctrl-C, how long to wait for the evaluation to stop before giving up
     /// on it and returning to the prompt anyway. A second Ctrl-C gives up at once.
     public var cancelGracePeriod: Duration
+    /// Whether `:watch` marks what changed since the last refresh (only ever
+    /// on a terminal). Defaults to false when `TERM` is `dumb`.
+    public var highlightsChanges: Bool
+    /// The pager for long results and help (only ever on a terminal).
+    public var pager: Pager
 
     /// Options from the process environment.
     public init(
@@ -25,7 +30,9 @@ public struct REPLOptions: Sendable {
         historyCapacity: Int = 1000,
         colors: Bool = REPLOptions.colorsAllowedByEnvironment(),
         progressDelay: Duration = .milliseconds(300),
-        cancelGracePeriod: Duration = .seconds(3)
+        cancelGracePeriod: Duration = .seconds(3),
+        highlightsChanges: Bool = HistoryLocation.processEnvironment("TERM") != "dumb",
+        pager: Pager = .fromEnvironment()
     ) {
         self.programName = programName
         self.historyPath = historyPath
@@ -33,6 +40,8 @@ public struct REPLOptions: Sendable {
         self.colors = colors
         self.progressDelay = progressDelay
         self.cancelGracePeriod = cancelGracePeriod
+        self.highlightsChanges = highlightsChanges
+        self.pager = pager
     }
 
     /// Colour on the REPL's terminal, by ``CQ/ColorPolicy``: true unless

@@ -13,8 +13,20 @@ extension SessionLoop {
         case .history(let limit):
             showHistory(last: limit)
             return .next(status: ExitStatus.success)
-        case .watch(let interval, let query):
-            return .next(status: await watch(query, every: interval))
+        case .watch(let interval, let query, let condition):
+            let request = WatchLoop.Request(query: query, interval: interval, condition: condition)
+            switch await WatchLoop(host: host, console: console, options: options).run(request) {
+            case .conditionHeld, .interrupted: return .next(status: ExitStatus.success)
+            case .failed(let status): return .next(status: status)
+            }
+        case .pager(let setting):
+            if let setting { pager.isOn = setting }
+            console.output.write(pagerDescription)
+            return .next(status: ExitStatus.success)
+        case .host(.open) where !console.reader.isInteractive:
+            // Pages open only for someone at the keyboard, never from a script fed to cq.
+            console.errors.write("`:open` opens web pages only in an interactive session; use `cq --web -e QUERY`\n")
+            return .next(status: ExitStatus.usage)
         case .host(let hostCommand):
             return .next(status: await runHostCommand(hostCommand))
         }
@@ -42,12 +54,27 @@ extension SessionLoop {
         }
     }
 
+    /// What `:pager` says.
+    private var pagerDescription: String {
+        guard let command = pager.command else {
+            return "No pager: CQ_PAGER or PAGER is set to the empty string.\n"
+        }
+        return pager.isOn ? "Pager is on: \(command) (for output longer than the screen).\n" : "Pager is off.\n"
+    }
+
     /// `:help` lists the meta commands (and whatever the host adds); `:help NAME`
     /// describes a meta command, or asks the host about anything else.
     private func help(_ topic: String?) async -> Int32 {
         guard let topic else {
-            console.output.write(HelpText.overview)
-            return await runUntimed { [host] in await host.perform(.help(topic: nil)) }
+            switch await runner.run({ [host] in await host.perform(.help(topic: nil)) }) {
+            case .cancelled:
+                reportCancelled()
+                return ExitStatus.interrupted
+            case .finished(var result, _, _):
+                result.output = HelpText.overview + result.output
+                emit(result)
+                return result.exitStatus
+            }
         }
         let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
         if let spec = MetaCommandSpec.named(name) {
@@ -78,7 +105,7 @@ extension SessionLoop {
             text += margin + number + "  " + entry.split(separator: "\n", omittingEmptySubsequences: false)
                 .joined(separator: "\n" + indent) + "\n"
         }
-        console.output.write(text)
+        show(text)
     }
 
     /// `~/x` becomes `$HOME/x`, as a shell user expects of `:load ~/q.cq`.

@@ -13,12 +13,15 @@ struct SessionLoop {
     let console: REPLConsole
     /// `:time`: report elapsed time and work after each query.
     var timing = false
+    /// `:pager on|off`, and the pager's command.
+    var pager: Pager
     private var entry = EntryBuffer()
 
     init(host: any REPLHost, options: REPLOptions, console: REPLConsole) {
         self.host = host
         self.options = options
         self.console = console
+        self.pager = options.pager
     }
 
     var runner: EvaluationRunner { EvaluationRunner(host: host, console: console, options: options) }
@@ -86,10 +89,25 @@ struct SessionLoop {
         }
     }
 
-    /// Prints a result: output on standard output, diagnostics on standard error.
+    /// Prints a result: output on standard output (through the pager when
+    /// it is longer than the screen), diagnostics on standard error.
     func emit(_ result: EvaluationResult) {
-        Self.writeLines(result.output, to: console.output)
+        show(result.output)
         Self.writeLines(result.errorOutput, to: console.errors)
+    }
+
+    /// Writes `text` to the output, adding a final newline if it lacks one;
+    /// on a terminal, through the pager when it does not fit the screen.
+    func show(_ text: String) {
+        guard !text.isEmpty else { return }
+        let text = text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n"
+        if console.outputIsTerminal,
+            pager.shouldPage(text, rows: console.output.terminalRows, columns: console.output.terminalColumns),
+            pager.page(text)
+        {
+            return
+        }
+        console.output.write(text)
     }
 
     func reportCancelled() {

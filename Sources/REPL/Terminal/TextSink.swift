@@ -13,12 +13,17 @@ public protocol TextSink: Sendable {
 
     /// The width of the terminal written to, or nil if it is not a terminal.
     var terminalColumns: Int? { get }
+
+    /// The height of the terminal written to, or nil if it is not a terminal.
+    var terminalRows: Int? { get }
 }
 
 extension TextSink {
     /// Not a terminal.
-    /// The terminal's width from `TIOCGWINSZ`, or nil if it is not a terminal.
     public var terminalColumns: Int? { nil }
+
+    /// Not a terminal.
+    public var terminalRows: Int? { nil }
 }
 
 /// Writes to a file descriptor with `write(2)`, unbuffered.
@@ -46,6 +51,12 @@ public struct FileDescriptorSink: TextSink {
     public var terminalColumns: Int? {
         let columns = cq_terminal_columns(descriptor)
         return columns > 0 ? Int(columns) : nil
+    }
+
+    /// The height of the terminal on the descriptor in rows, or nil when it is not a terminal.
+    public var terminalRows: Int? {
+        let rows = cq_terminal_rows(descriptor)
+        return rows > 0 ? Int(rows) : nil
     }
 
     /// Writes with `write(2)`, retrying after `EINTR` and short writes.

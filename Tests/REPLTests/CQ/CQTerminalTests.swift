@@ -50,6 +50,7 @@ struct CQTerminalTests {
         try await terminal.waitFor("cq> ")
         terminal.send(#"pipelines("gh/acme/api") | take 2 | select number, state"# + Key.enter)
         try await terminal.waitFor("(2 rows)")
+        try await terminal.waitFor("cq> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }
@@ -133,6 +134,8 @@ struct CQTerminalTests {
         try await terminal.waitFor("cq gh/org/repo> ")
         terminal.send(#"pipelines() | where state == "failed" | count"# + Key.enter)
         try await waitForAnswer(failed, on: terminal)
+        // Ctrl-D only once the editor reads again: typed earlier, the terminal may take it as end of a cooked line.
+        try await terminal.waitFor("cq gh/org/repo> ")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }

@@ -27,8 +27,20 @@ struct MetaCommandTests {
         (":load 'a b.cq'", .host(.load(path: "a b.cq"))),
         (":history", .history(limit: nil)),
         (":history 20", .history(limit: 20)),
-        (":watch 5 count", .watch(interval: .seconds(5), query: "count")),
-        (":watch 0.5 jobs() | where x == 1", .watch(interval: .milliseconds(500), query: "jobs() | where x == 1")),
+        (":watch 5 count", .watch(interval: .seconds(5), query: "count", until: nil)),
+        (":watch 0.5 jobs() | where x == 1", .watch(interval: .milliseconds(500), query: "jobs() | where x == 1", until: nil)),
+        (":watch 10 count until it > 3", .watch(interval: .seconds(10), query: "count", until: "it > 3")),
+        (
+            #":watch 10 runs("p", "w", since: ago(1d), until: now()) until all(it, r => r.status != "running")"#,
+            .watch(
+                interval: .seconds(10), query: #"runs("p", "w", since: ago(1d), until: now())"#,
+                until: #"all(it, r => r.status != "running")"#)
+        ),
+        (#":watch 1 f("until") | map it.until"#, .watch(interval: .seconds(1), query: #"f("until") | map it.until"#, until: nil)),
+        (":pager", .pager(nil)),
+        (":pager off", .pager(false)),
+        (":open", .host(.open(nil))),
+        (":web pipelines() | take 1", .host(.open("pipelines() | take 1"))),
     ])
     func parses(line: String, expected: MetaCommand) throws {
         #expect(try MetaCommand.parse(line).get() == expected)
@@ -42,9 +54,11 @@ struct MetaCommandTests {
         (":use a b", "usage: :use [SLUG]"),
         (":load", "`:load` needs a file\nusage: :load FILE.cq"),
         (":history -1", "usage: :history [N]"),
-        (":watch count", "`:watch` needs an interval between 0.1 and 86400 seconds\nusage: :watch SECONDS QUERY"),
-        (":watch 0 count", "`:watch` needs an interval between 0.1 and 86400 seconds\nusage: :watch SECONDS QUERY"),
-        (":watch 5", "`:watch` needs a query to run\nusage: :watch SECONDS QUERY"),
+        (":watch count", "`:watch` needs an interval between 0.1 and 86400 seconds\nusage: :watch SECONDS QUERY [until CONDITION]"),
+        (":watch 0 count", "`:watch` needs an interval between 0.1 and 86400 seconds\nusage: :watch SECONDS QUERY [until CONDITION]"),
+        (":watch 5", "`:watch` needs a query to run\nusage: :watch SECONDS QUERY [until CONDITION]"),
+        (":watch 5 count until", "`until` needs a condition, e.g. `until it == 0`\nusage: :watch SECONDS QUERY [until CONDITION]"),
+        (":pager maybe", "usage: :pager [on|off]"),
         (":", "expected a command name after `:`; type `:help` for the list"),
         (":foo", "unknown command `:foo`; did you mean `:format`?"),
         (":fromat json", "unknown command `:fromat`; did you mean `:format`?"),

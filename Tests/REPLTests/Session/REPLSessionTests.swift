@@ -100,7 +100,23 @@ struct REPLSessionTests {
         let text = session.output.text
         for spec in MetaCommandSpec.all { #expect(text.contains(spec.usage)) }
         #expect(text.contains("performed help(topic: nil)\n"))
-        #expect(text.contains(":watch SECONDS QUERY\n  re-run QUERY every SECONDS seconds until Ctrl-C\n"))
+        #expect(text.contains(":watch SECONDS QUERY [until CONDITION]\n  re-run QUERY every SECONDS seconds"))
+    }
+
+    @Test func openRefusesWithoutAnInteractiveReader() async {
+        let session = ScriptedSession(ScriptedLineReader(lines: [":open pipelines()"], interactive: false))
+        #expect(await session.run() == 64)
+        #expect(session.errors.text.contains("only in an interactive session"))
+        #expect(session.host.performedCommands.isEmpty)
+        let interactive = ScriptedSession(ScriptedLineReader(lines: [":open pipelines()", ":open"]))
+        _ = await interactive.run()
+        #expect(interactive.host.performedCommands == [.open("pipelines()"), .open(nil)])
+    }
+
+    @Test func pagerCanBeTurnedOffAndOn() async {
+        let session = ScriptedSession(ScriptedLineReader(lines: [":pager off", ":pager", ":pager on"]))
+        _ = await session.run()
+        #expect(session.output.text.hasPrefix("Pager is off.\nPager is off.\nPager is on: "))
     }
 
     @Test func badMetaCommandsReportUsage() async {
@@ -140,7 +156,9 @@ struct REPLSessionTests {
             ScriptedLineReader(lines: [":watch 0.1 count", "after"]), host: host, interrupts: interrupts, output: output)
         _ = await session.run()
         // Three runs under `:watch`, the third pressing Ctrl-C, then `after`.
-        #expect(session.output.text.ranges(of: "every 0.1s: count (Ctrl-C to stop)").count == 3)
+        // Not on a terminal, results are appended and headers go to the error output.
+        #expect(session.errors.text.ranges(of: "every 0.1s: count (Ctrl-C to stop)").count == 3)
+        #expect(!session.output.text.contains("every"))
         #expect(session.output.text.ranges(of: "run\n").count == 4)
         #expect(runs.count == 4)
     }

@@ -141,7 +141,8 @@ struct ScriptedSession {
         let console = REPLConsole(
             reader: reader, output: output, errors: errors, interrupts: interrupts,
             errorsAreTerminal: errorsAreTerminal)
-        let options = REPLOptions(historyPath: nil, colors: false, cancelGracePeriod: .seconds(30))
+        let options = REPLOptions(
+            historyPath: nil, colors: false, cancelGracePeriod: .seconds(30), pager: Pager(command: Pager.defaultCommand))
         return await REPLSession(host: host, options: options, console: console).run()
     }
 }
