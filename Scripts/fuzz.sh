@@ -15,7 +15,7 @@ runs="${1:-100000}"
 shift || true
 
 swift build -c release --scratch-path .build-fuzz --product cq-fuzz \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+    -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 # The seed corpus: every example, grammar example and corpus case, one file each.
 corpus=.build-fuzz/corpus
