@@ -10,13 +10,26 @@ import Testing
         return (DiagnosticRenderer().render(diagnostics, in: source), diagnostics.count)
     }
 
-    @Test(arguments: [String(repeating: "@", count: 20_000), String(repeating: "\0", count: 5_000),
-                      String(repeating: "( ] \" \\q ", count: 2_000)])
-    func manyProblemsShowTheFirstAndCountTheRest(_ text: String) {
+    /// Inputs with thousands of problems, by name (the texts are too long to name a test case).
+    static let noisy: [String: String] = [
+        "brackets, quotes and bad escapes": String(repeating: "( ] \" \\q ", count: 2_000),
+        "bad characters between numbers": String(repeating: "@ 1 ", count: 5_000),
+    ]
+
+    @Test(arguments: noisy.keys.sorted())
+    func manyProblemsShowTheFirstAndCountTheRest(_ name: String) {
+        let text = Self.noisy[name] ?? ""
         let (shown, problems) = report(text)
         #expect(problems > DiagnosticRenderer.maximumShown)
         #expect(shown.hasSuffix("… and \(problems - DiagnosticRenderer.maximumShown) more problems not shown; fix these first\n"))
         #expect(shown.utf8.count < 20 * 1_000, "a few kilobytes, not megabytes: \(shown.utf8.count) bytes")
+    }
+
+    @Test(arguments: [("@", 20_000), ("\0", 5_000), ("→", 3_000)])
+    func aRunOfOneBadCharacterIsOneProblem(_ character: String, _ count: Int) {
+        let (shown, problems) = report(String(repeating: character, count: count))
+        #expect(problems == 1)
+        #expect(shown.contains("it is repeated \(count - 1) more times after this one"), "\(shown)")
     }
 
     @Test func aLongLineIsShownAsAWindowAroundTheCaret() throws {

@@ -56,8 +56,27 @@ extension Lexer {
             return lexCurlyQuotedString()
         }
         advance(length)
-        report(.unexpectedCharacter(String(scalar)), SourceRange(start: start, end: offset))
+        let repeats = skipRepeats(of: start)
+        report(.unexpectedCharacter(String(scalar)), SourceRange(start: start, end: offset), notes: Self.repeatNote(repeats))
         return token(.error, from: start)
+    }
+
+    /// Skips copies of the unexpected character just read (from `start` to
+    /// the current offset), so that a run of them is one problem, not
+    /// thousands; returns how many were skipped.
+    mutating func skipRepeats(of start: Int) -> Int {
+        let length = offset - start
+        var repeats = 0
+        while offset + length <= bytes.count, bytes[offset..<offset + length].elementsEqual(bytes[start..<start + length]) {
+            advance(length)
+            repeats += 1
+        }
+        return repeats
+    }
+
+    /// "and N more like it", for a run of one unexpected character.
+    static func repeatNote(_ repeats: Int) -> [Diagnostic.Note] {
+        repeats == 0 ? [] : [.init("it is repeated \(repeats) more \(repeats == 1 ? "time" : "times") after this one")]
     }
 
     /// Consumes identifier characters (letters, digits, marks, `_`).

@@ -59,9 +59,10 @@ extension Lexer {
         }
         advance()
         let character = text(start, offset)
+        let repeats = skipRepeats(of: start)
         report(
             .unexpectedCharacter(character), SourceRange(start: start, end: offset),
-            notes: Self.hint(forUnexpected: character).map { [.init($0)] } ?? [])
+            notes: (Self.hint(forUnexpected: character).map { [.init($0)] } ?? []) + Self.repeatNote(repeats))
         return token(.error, from: start)
     }
 
