@@ -72,7 +72,7 @@ import Testing
             "--until", #"all(it, p => p.state != "running")"#,
         ])
         // A second refresh appended after the first: 1245 after another row.
-        #expect(await watch.waitForOutput(containing: "}\n" + #"{"number":1245"#, timeout: .seconds(30)))
+        #expect(await watch.waitForOutput(containing: "}\n" + #"{"number":1245"#, timeout: .seconds(90)))
         watch.interrupt()
         let result = await watch.result(timeout: .seconds(30))
         #expect(result.status == 130, "\(result)")
