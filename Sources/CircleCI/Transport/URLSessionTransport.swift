@@ -65,6 +65,9 @@ public struct URLSessionTransport: ClientTransport {
             guard let httpResponse = (response as? HTTPURLResponse)?.httpResponse else {
                 throw TransportError(.other, underlyingError: URLError(.badServerResponse))
             }
+            if let expected = Self.missingBytes(httpResponse, method: request.method, received: data.count) {
+                throw TransportError(.connectionLost, underlyingError: BodyCutShort(expected: expected, received: data.count))
+            }
             return (httpResponse, data)
         } catch let error as URLError {
             throw Self.classify(error)
@@ -83,6 +86,22 @@ public struct URLSessionTransport: ClientTransport {
         return URL(string: base + (path.hasPrefix("/") ? path : "/" + path))
     }
 
+    /// The `Content-Length` of a body that arrived shorter than announced, or
+    /// `nil` when it is whole (or its length cannot be checked: a `HEAD`, a
+    /// status without a body, an encoded body `URLSession` has decoded).
+    static func missingBytes(_ response: HTTPResponse, method: HTTPRequest.Method, received: Int) -> Int? {
+        guard method != .head, response.status.code != 204, response.status.code != 304,
+            let text = response.headerFields[.contentLength], let expected = Int(text), expected > received
+        else { return nil }
+        let encoding = response.headerFields[.contentEncoding]?.lowercased() ?? "identity"
+        return encoding == "identity" ? expected : nil
+    }
+
+    /// Classifies a `URLSession` failure.
+    ///
+    /// On Linux a body cut short of its `Content-Length` ("transfer closed with
+    /// N bytes remaining to read", curl's partial-file error) surfaces as
+    /// `URLError(.unknown)`; it is a lost connection, as a reset is.
     private static func classify(_ error: URLError) -> any Error {
         switch error.code {
         case .cancelled:
@@ -92,12 +111,20 @@ public struct URLSessionTransport: ClientTransport {
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
             .badURL, .unsupportedURL:
             return TransportError(.requestNotSent, underlyingError: error)
-        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource, .unknown:
             return TransportError(.connectionLost, underlyingError: error)
         default:
             return TransportError(.other, underlyingError: error)
         }
     }
+}
+
+/// A response body that ended before its `Content-Length`.
+struct BodyCutShort: Error, CustomStringConvertible {
+    let expected: Int
+    let received: Int
+
+    var description: String { "the body ended after \(received) of \(expected) bytes" }
 }
 
 /// Refuses every redirect so that the 3xx response reaches the client.
