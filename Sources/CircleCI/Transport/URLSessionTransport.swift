@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HTTPTypesFoundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -61,7 +62,7 @@ public struct URLSessionTransport: ClientTransport {
         }
         urlRequest.httpBody = body
         do {
-            let (data, response) = try await session.data(for: urlRequest)
+            let (data, response) = try await exchange(urlRequest)
             guard let httpResponse = (response as? HTTPURLResponse)?.httpResponse else {
                 throw TransportError(.other, underlyingError: URLError(.badServerResponse))
             }
@@ -71,6 +72,41 @@ public struct URLSessionTransport: ClientTransport {
             return (httpResponse, data)
         } catch let error as URLError {
             throw Self.classify(error)
+        }
+    }
+
+    /// Runs one data task, cancelling it when the calling task is cancelled.
+    ///
+    /// `URLSession.data(for:)` on Linux cancels its task inside the Swift task's
+    /// cancellation handler, which holds the task's status lock while it waits
+    /// for the session's work queue; the work queue, completing the same request
+    /// at that moment, waits for the status lock to resume it: a deadlock
+    /// (swift-corelibs-foundation#5412). Time-outs cancel requests that may be
+    /// completing, so here the cancellation handler only hands `cancel()` to
+    /// another queue and returns.
+    private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
+        let pending = PendingTask()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: error)
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                }
+                if pending.start(task) {
+                    task.resume()
+                } else {
+                    continuation.resume(throwing: CancellationError())
+                }
+            }
+        } onCancel: {
+            if let task = pending.cancel() {
+                DispatchQueue.global().async { task.cancel() }
+            }
         }
     }
 
@@ -115,6 +151,28 @@ public struct URLSessionTransport: ClientTransport {
             return TransportError(.connectionLost, underlyingError: error)
         default:
             return TransportError(.other, underlyingError: error)
+        }
+    }
+}
+
+/// The data task of one request, and whether its caller was cancelled first.
+private final class PendingTask: Sendable {
+    private let state = Mutex<(task: URLSessionDataTask?, cancelled: Bool)>((nil, false))
+
+    /// Records `task`; false if the caller was already cancelled (do not start it).
+    func start(_ task: URLSessionDataTask) -> Bool {
+        state.withLock { state in
+            guard !state.cancelled else { return false }
+            state.task = task
+            return true
+        }
+    }
+
+    /// Marks the caller cancelled; returns the task to cancel, if it started.
+    func cancel() -> URLSessionDataTask? {
+        state.withLock { state in
+            state.cancelled = true
+            return state.task
         }
     }
 }
