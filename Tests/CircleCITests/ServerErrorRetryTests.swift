@@ -46,6 +46,7 @@ struct ServerErrorRetryTests {
             try await client.cancelWorkflow(id: Fixtures.workflowID)
         }
         #expect(error.kind == .serverError && error.attempts == 1)
+        #expect(error.summary.hasSuffix("not sent again, as it may have taken effect"))
         #expect(transport.requests.count == 1)
     }
 

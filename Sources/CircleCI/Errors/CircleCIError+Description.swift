@@ -22,7 +22,9 @@ extension CircleCIError {
         case .badRequest:
             return "CircleCI rejected the request for \(thing) (HTTP \(status ?? 400))"
         case .serverError:
-            return "CircleCI server error (HTTP \(status ?? 500)) for \(thing)\(tries)" + (detail.map { ": \($0)" } ?? "")
+            let sentOnce = attempts == 1 && method.map { !["GET", "HEAD"].contains($0) } == true
+            let why = sentOnce ? "; not sent again, as it may have taken effect" : ""
+            return "CircleCI server error (HTTP \(status ?? 500)) for \(thing)\(tries)\(why)" + (detail.map { ": \($0)" } ?? "")
         case .transport:
             return "could not reach CircleCI" + (detail.map { ": \($0)" } ?? "") + tries
         case .timeout:
