@@ -10,7 +10,7 @@ import FoundationNetworking
 /// The knobs issue 10 asked for: page N of a list, bodies cut short, resets,
 /// requests never answered, bodies echoing the token, far `Retry-After`s and
 /// cross-host redirects, on both transports.
-@Suite struct ConnectionFaultTests {
+@Suite(.serialized) struct ConnectionFaultTests {
     static let pipelines = "/project/gh/acme/api/pipeline"
 
     @Test func aFaultCanTargetPageNOfAList() async throws {

@@ -6,7 +6,7 @@ import Testing
 /// Issue 10's losing-rows and token faults, through `URLSessionTransport` over
 /// real HTTP: each ends in the right answer after bounded retries, or in a
 /// clear error that never holds the token.
-@Suite("Connection faults through the client")
+@Suite("Connection faults through the client", .serialized)
 struct LiveConnectionFaultTests {
     @Test func a500OnPage2IsRetriedAndTheListIsWhole() async throws {
         try await withLiveSimulator { live in
