@@ -91,6 +91,7 @@ struct ServerErrorRetryTests {
             try await client.cancelWorkflow(id: Fixtures.workflowID)
         }
         #expect(error.kind == .timeout)
+        #expect(error.summary.hasSuffix("not sent again, as it may have taken effect"))
         #expect(transport.requests.count == 1)
     }
 

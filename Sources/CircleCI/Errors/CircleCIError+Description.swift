@@ -6,6 +6,8 @@ extension CircleCIError {
     public var summary: String {
         let thing = subject ?? "the resource"
         let tries = (attempts ?? 1) > 1 ? " after \(attempts ?? 1) attempts" : ""
+        let sentOnce = attempts == 1 && method.map { !["GET", "HEAD"].contains($0) } == true
+        let why = sentOnce ? "; not sent again, as it may have taken effect" : ""
         switch kind {
         case .invalidConfiguration, .invalidArgument:
             return detail ?? "invalid \(kind)"
@@ -22,13 +24,11 @@ extension CircleCIError {
         case .badRequest:
             return "CircleCI rejected the request for \(thing) (HTTP \(status ?? 400))"
         case .serverError:
-            let sentOnce = attempts == 1 && method.map { !["GET", "HEAD"].contains($0) } == true
-            let why = sentOnce ? "; not sent again, as it may have taken effect" : ""
             return "CircleCI server error (HTTP \(status ?? 500)) for \(thing)\(tries)\(why)" + (detail.map { ": \($0)" } ?? "")
         case .transport:
-            return "could not reach CircleCI" + (detail.map { ": \($0)" } ?? "") + tries
+            return "could not reach CircleCI" + (detail.map { ": \($0)" } ?? "") + tries + why
         case .timeout:
-            return "timed out" + (detail.map { ": \($0)" } ?? "") + tries
+            return "timed out" + (detail.map { ": \($0)" } ?? "") + tries + why
         case .cancelled:
             return "the request was cancelled"
         case .invalidResponse:
