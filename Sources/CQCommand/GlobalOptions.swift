@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
     var stats = false
 
     @Option(name: .long, help: ArgumentHelp("Longest wait honoured when CircleCI asks to come back later (Retry-After); a longer one fails at once, saying when.", valueName: "seconds"))
-    var maxWait: Double = 60
+    var maxWait: Int = 60
 
     @Option(name: .long, help: ArgumentHelp("Longest one HTTP request may take; a GET that gets no answer by then is retried.", valueName: "seconds"))
     var requestTimeout: Double = 30
@@ -44,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
     /// The limit on one call (retries and waits included) grows with them, so
     /// that a long wait CircleCI asked for is not cut short by it.
     func applyWaits(to configuration: inout CircleCIConfiguration) throws {
-        guard maxWait.isFinite, (0...86_400).contains(maxWait) else {
+        guard (0...86_400).contains(maxWait) else {
             throw ValidationError("--max-wait must be between 0 and 86400 seconds")
         }
         guard requestTimeout.isFinite, requestTimeout > 0, requestTimeout <= 3600 else {
@@ -54,7 +54,7 @@ struct GlobalOptions: ParsableArguments {
         configuration.requestTimeout = .seconds(requestTimeout)
         let attempts = Double(configuration.retryPolicy.maxAttempts)
         let backoff = Double(configuration.retryPolicy.maxDelay.components.seconds)
-        let needed = Duration.seconds(attempts * (requestTimeout + max(maxWait, backoff)))
+        let needed = Duration.seconds(attempts * (requestTimeout + max(Double(maxWait), backoff)))
         configuration.deadline = max(configuration.deadline, needed)
     }
 
