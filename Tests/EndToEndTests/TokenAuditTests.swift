@@ -38,8 +38,8 @@ import Testing
             _ = try await run(["-e", #"pipelines("gh/org/repo") | take 3 | jobs | select name, status"#], expect: 0)
             _ = try await run(["cache", "stats"], expect: 0)
 
-            // Failures: a project that is not there, bodies echoing the token, a
-            // plain 503 (`--refresh`: the cache would answer these queries otherwise).
+            // Failures: a project that is not there, bodies echoing the token
+            // (`--refresh`: the cache would answer these queries otherwise).
             _ = try await run(["-e", #"pipelines("gh/acme/nope") | take 1"#], expect: 70)
             for (status, exit) in [(401, Int32(77)), (403, 77), (404, 70), (400, 65), (429, 69), (500, 69)] {
                 await simulator.faults.inject(.echoToken(status: status), count: nil)
@@ -47,9 +47,6 @@ import Testing
                 #expect(echoed.stderr.contains("token <redacted> is not valid"), "\(echoed)")
                 await simulator.faults.clear()
             }
-            await simulator.faults.inject(.serverError(status: 503), count: nil)
-            _ = try await run(["--refresh", "-e", pipelines], expect: 69)
-            await simulator.faults.clear()
 
             // A cross-host redirect, refused without the token.
             await simulator.faults.inject(.crossHostRedirect(), count: 1)
