@@ -14,8 +14,6 @@ struct Services {
     let metrics: RequestMetrics
     /// The clock `now()` reads; `CQ_NOW` pins it (tests, reproducible examples).
     let now: @Sendable () -> Date
-    /// Removes the configured token from text; every message cq prints goes through it.
-    var redactor: TokenRedactor { session.client.configuration.redactor }
 
     /// Sets up the connection from the options and the environment, printing
     /// configuration warnings to standard error.

@@ -27,7 +27,9 @@ extension CircleCIError {
         var retryAfter: Duration?
         if status == 429 || (500..<600).contains(status) {
             retryAfter = RateLimitHeaders.retryAfter(response, now: now)
-            if let wait = retryAfter, wait > policy.maxRetryAfter {
+            if let wait = retryAfter, wait > policy.maxRetryAfter,
+                policy.retries(status: status, idempotent: RetryPolicy.isIdempotent(request.method))
+            {
                 detail = Self.comeBackLater(wait, now: now, limit: policy.maxRetryAfter)
             }
         }
