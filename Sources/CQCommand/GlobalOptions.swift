@@ -1,5 +1,6 @@
 import ArgumentParser
 import CQ
+import CircleCI
 
 /// Options every command that evaluates queries shares.
 struct GlobalOptions: ParsableArguments {
@@ -27,6 +28,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Stop a query that would make more HTTP requests than this.", valueName: "n"))
     var maxRequests: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Longest wait honoured when CircleCI asks to come back later (Retry-After); a longer one fails at once, saying when.", valueName: "seconds"))
+    var maxWait: Int = 60
+
+    @Option(name: .long, help: ArgumentHelp("Longest one HTTP request may take; a GET that gets no answer by then is retried.", valueName: "seconds"))
+    var requestTimeout: Double = 30
+
     @Option(name: .customLong("arg"), help: ArgumentHelp("Set a script variable: --arg name=value (read as $name).", valueName: "name=value"))
     var arguments: [String] = []
 
@@ -41,6 +48,25 @@ struct GlobalOptions: ParsableArguments {
         return EvaluationOptions(
             allowWrites: allowWrites, allowFiles: true, timeout: timeout.map { .seconds($0) },
             concurrency: concurrency, maxRequests: maxRequests)
+    }
+
+    /// `--max-wait` and `--request-timeout` applied to a client configuration.
+    ///
+    /// The limit on one call (retries and waits included) grows with them, so
+    /// that a long wait CircleCI asked for is not cut short by it.
+    func applyWaits(to configuration: inout CircleCIConfiguration) throws {
+        guard (0...86_400).contains(maxWait) else {
+            throw ValidationError("--max-wait must be between 0 and 86400 seconds")
+        }
+        guard requestTimeout.isFinite, requestTimeout > 0, requestTimeout <= 3600 else {
+            throw ValidationError("--request-timeout must be more than 0 and at most 3600 seconds")
+        }
+        configuration.retryPolicy.maxRetryAfter = .seconds(maxWait)
+        configuration.requestTimeout = .seconds(requestTimeout)
+        let attempts = Double(configuration.retryPolicy.maxAttempts)
+        let backoff = Double(configuration.retryPolicy.maxDelay.components.seconds)
+        let needed = Duration.seconds(attempts * (requestTimeout + max(Double(maxWait), backoff)))
+        configuration.deadline = max(configuration.deadline, needed)
     }
 
     /// The `--arg` values as variables; values that parse as JSON numbers or

@@ -14,6 +14,7 @@ struct InteractiveSession {
         let host = CQREPLHost(
             runner: runner, services: services, format: options.format, environment: environment, bindings: bindings)
         host.completionState.startDiscoveringSlugs()
+        if let token = services.session.client.configuration.token { HistorySecrets.add(token) }
         if Terminal.standardOutputIsTerminal { Terminal.printError(banner) }
         let status = await REPLSession(host: host).run()
         return ExitStatus(rawValue: status) ?? (status == 0 ? .success : .software)
@@ -70,6 +71,12 @@ actor CQREPLHost: REPLHost {
     }
 
     func perform(_ command: HostCommand) async -> EvaluationResult {
+        var result = await carryOut(command)
+        result.errorOutput = Terminal.redacted(result.errorOutput)
+        return result
+    }
+
+    private func carryOut(_ command: HostCommand) async -> EvaluationResult {
         switch command {
         case .format(let format?):
             runner.renderer.format = CQ.OutputFormat(rawValue: format.rawValue) ?? .table
@@ -141,8 +148,8 @@ actor CQREPLHost: REPLHost {
         self.bindings = bindings
         completionState.update(bindings: bindings, seenIn: text)
         return EvaluationResult(
-            output: await output.text, errorOutput: await errors.text, exitStatus: outcome.status.rawValue,
-            statistics: outcome.statistics?.description)
+            output: await output.text, errorOutput: Terminal.redacted(await errors.text),
+            exitStatus: outcome.status.rawValue, statistics: outcome.statistics?.description)
     }
 
     /// `:schema EXPR`: the type flowing out of an expression, without running it.

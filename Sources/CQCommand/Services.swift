@@ -33,7 +33,9 @@ struct Services {
                 // Makes the demo organisation answer slowly, to see progress and Ctrl-C at work.
                 await simulator.faults.setLatency(.milliseconds(latency))
             }
-            let configuration = try CircleCIConfiguration(host: "https://circleci.com", token: Simulator.demoToken)
+            var configuration = try CircleCIConfiguration(host: "https://circleci.com", token: Simulator.demoToken)
+            try options.applyWaits(to: &configuration)
+            Terminal.redactMessages(with: configuration.redactor)
             let client = CircleCIClient(configuration: configuration, transport: simulator.transport, metrics: metrics)
             var services = Services(
                 session: APISession(client: client, apiHost: configuration.host), hasToken: true, metrics: metrics, now: now)
@@ -44,8 +46,10 @@ struct Services {
         let resolved = try CircleCIConfiguration.resolve(
             environment: environment, homeDirectory: homeDirectory(environment),
             explicitHost: options.host)
+        var configuration = resolved.configuration
+        try options.applyWaits(to: &configuration)
+        Terminal.redactMessages(with: configuration.redactor)
         for warning in resolved.warnings { Terminal.printError("cq: warning: \(warning)\n") }
-        let configuration = resolved.configuration
         let client = CircleCIClient(
             configuration: configuration, transport: URLSessionTransport(),
             middlewares: cacheMiddlewares(options.cache, configuration: configuration, metrics: metrics, environment: environment),

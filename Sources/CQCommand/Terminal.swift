@@ -1,6 +1,8 @@
 import CQ
+import CircleCI
 import Foundation
 import REPL
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -31,9 +33,23 @@ enum Terminal {
         return FileDescriptorSink.standardOutput.terminalColumns ?? 80
     }
 
-    /// Writes `text` to standard error.
+    /// Writes `text` to standard error, without the configured token.
     static func printError(_ text: String) {
-        FileDescriptorSink.standardError.write(text)
+        FileDescriptorSink.standardError.write(redacted(text))
+    }
+
+    /// What every message passes through before it is printed: it removes the
+    /// configured token (and its encodings), whatever the message came from.
+    private static let messageRedactor = Mutex(TokenRedactor.none)
+
+    /// Redacts `redactor`'s token from every message cq prints from now on.
+    static func redactMessages(with redactor: TokenRedactor) {
+        messageRedactor.withLock { $0 = redactor }
+    }
+
+    /// `text` without the configured token.
+    static func redacted(_ text: String) -> String {
+        messageRedactor.withLock { $0 }.redact(text)
     }
 }
 
@@ -45,9 +61,9 @@ struct StandardOutput: CQ.TextSink {
     }
 }
 
-/// Standard error as a ``CQ/TextSink``.
+/// Standard error as a ``CQ/TextSink``, without the configured token.
 struct StandardError: CQ.TextSink {
     func write(_ text: String) async {
-        FileDescriptorSink.standardError.write(text)
+        Terminal.printError(text)
     }
 }

@@ -14,8 +14,10 @@ import Foundation
 /// await sim.stopServer()
 /// ```
 ///
-/// Knobs: ``faults`` (latency, 429/5xx bursts, truncated, slow and HTML
-/// bodies, scoped to matching requests) and ``requestLog`` (what was asked,
+/// Knobs: ``faults`` (latency, 429/5xx bursts, far `Retry-After`s,
+/// truncated, slow, cut-short and reset bodies, requests never answered,
+/// bodies echoing the token, cross-host redirects, HTML pages; scoped to
+/// matching requests, down to page N of a list) and ``requestLog`` (what was asked,
 /// by which operation, with or without credentials, and the status; how
 /// many requests are in flight now and at most).
 ///
@@ -23,7 +25,8 @@ import Foundation
 /// byte-identical responses. Writes (trigger, rerun, cancel, approve) change
 /// the simulator's state until ``resetWorld()``.
 public final class Simulator: Sendable {
-    /// The personal API token the fake organisation accepts; any other is a 401.
+    /// The personal API token the fake organisation accepts unless it is made
+    /// with another (``token``); any other is a 401.
     public static let demoToken = "CCIPAT_SimulatorDemo0000000000_5f1d6c2a9b3e4d7f8a0b1c2d3e4f5a6b7c8d9e0f"
 
     /// The seed used when none is given.
@@ -46,6 +49,8 @@ public final class Simulator: Sendable {
     public let now: Date
     /// The seed of the generated organisation.
     public let seed: UInt64
+    /// The only token the API accepts: ``demoToken`` unless another was given.
+    public let token: String
     /// The in-process transport: no sockets, same router, faults and log.
     public let transport: SimulatorTransport
     /// Latency and fault injection for both transports.
@@ -61,13 +66,17 @@ public final class Simulator: Sendable {
     /// - Parameters:
     ///   - now: the instant the data is relative to; defaults to ``defaultNow()``.
     ///   - seed: the seed of every random choice.
-    public init(now: Date = Simulator.defaultNow(), seed: UInt64 = Simulator.defaultSeed) {
+    ///   - token: the only token the API accepts, e.g. a distinctive one a test
+    ///     looks for in everything a client wrote.
+    public init(now: Date = Simulator.defaultNow(), seed: UInt64 = Simulator.defaultSeed,
+                token: String = Simulator.demoToken) {
         self.now = now
         self.seed = seed
+        self.token = token
         store = WorldStore(WorldGenerator(seed: seed, now: now).generate())
         faults = FaultInjector()
         requestLog = RequestLog()
-        let engine = SimulatorEngine(store: store, faults: faults, log: requestLog, token: Self.demoToken)
+        let engine = SimulatorEngine(store: store, faults: faults, log: requestLog, token: token)
         transport = SimulatorTransport(engine: engine, outputBaseURL: Self.inProcessOutputBaseURL)
         server = LoopbackServer(engine: engine)
     }

@@ -65,6 +65,36 @@ struct MiddlewareTests {
         #expect(redirected.headers[HTTPFieldName.circleToken] == nil)
     }
 
+    /// Issue 10: a cross-host redirect that the other host refused was reported
+    /// as "CircleCI rejected the token".
+    @Test(arguments: [401, 403])
+    func aCrossHostRedirectThatIsRefusedSaysSoAndBlamesNoToken(_ status: Int) async throws {
+        let transport = ScriptedTransport { _, index in
+            index == 0
+                ? (307, ["Location": "https://mirror.example.com:8443/api/v2/me"], "")
+                : (status, [:], #"{"message": "Invalid token provided."}"#)
+        }
+        let client = try makeClient(transport)
+        let error = try await #require(throws: CircleCIError.self) { try await client.me() }
+        #expect(error.kind == .redirectRefused && error.status == status)
+        #expect(error.operationID == "getCurrentUser")
+        #expect(
+            error.summary.hasPrefix(
+                "the request was redirected to mirror.example.com:8443, which refused it without credentials (HTTP \(status))"))
+        #expect(!error.description.contains("rejected the token"))
+        #expect(transport.requests.count == 2, "a refusal is not retried")
+        #expect(transport.requests[1].headers[HTTPFieldName.circleToken] == nil)
+    }
+
+    @Test func aSameHostRedirectThatIsRefusedIsStillAboutTheToken() async throws {
+        let transport = ScriptedTransport { _, index in
+            index == 0 ? (301, ["Location": "/api/v2/me"], "") : (401, [:], #"{"message": "Invalid token provided."}"#)
+        }
+        let client = try makeClient(transport)
+        let error = try await #require(throws: CircleCIError.self) { try await client.me() }
+        #expect(error.kind == .unauthorized)
+    }
+
     @Test func sameOriginRedirectKeepsTheToken() async throws {
         let transport = ScriptedTransport { _, index in
             index == 0 ? (301, ["Location": "/api/v2/me"], "") : (200, [:], Fixtures.user)

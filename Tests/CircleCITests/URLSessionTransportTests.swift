@@ -166,6 +166,22 @@ struct URLSessionTransportTests {
         }
     }
 
+    /// Cancelling a request just as its response completes deadlocked
+    /// `URLSession.data(for:)` on Linux (swift-corelibs-foundation#5412); a
+    /// time-out does exactly that. Hundreds of cancellations at random moments
+    /// around the answer must all end.
+    @Test(.timeLimit(.minutes(1))) func cancellingAsTheAnswerArrivesNeverDeadlocks() async throws {
+        try await withServer({ _, _ in ServerReply(body: Fixtures.user) }) { client, server in
+            for _ in 0..<300 {
+                let task = Task { try await client.me() }
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...2000)))
+                task.cancel()
+                _ = await task.result
+            }
+            _ = try await client.me()
+        }
+    }
+
     @Test func slowResponsesTimeOut() async throws {
         try await withServer(requestTimeout: .milliseconds(200), { _, _ in
             ServerReply(body: Fixtures.user, delay: .seconds(60))

@@ -29,6 +29,8 @@ public struct DiagnosticRenderer: Sendable, Hashable {
     /// The widest stretch of a source line shown; a longer line is shown as
     /// a window around the caret.
     public static let maximumLineColumns = 120
+    /// The longest message shown whole (one quoting a huge name is cut).
+    public static let maximumMessageCharacters = 1_000
 
     /// The first ``maximumShown`` of `diagnostics`, in order, each ending with
     /// a newline, then how many more there are.
@@ -79,7 +81,7 @@ public struct DiagnosticRenderer: Sendable, Hashable {
         let name = TerminalText.escaped(source.name)
         var shown = TerminalText.escaped(message)
         // A message quoting a huge name stays readable.
-        if shown.count > Self.maximumLineColumns * 2 { shown = String(shown.prefix(Self.maximumLineColumns * 2)) + "…" }
+        if shown.count > Self.maximumMessageCharacters { shown = String(shown.prefix(Self.maximumMessageCharacters)) + "…" }
         return paint("\(name):\(location.line):\(location.column):", .bold) + " \(label) "
             + paint(shown, .bold) + "\n"
     }

@@ -19,6 +19,12 @@ enum APIErrors {
             kind = .notFound
         case .rateLimited, .serverError, .transport, .timeout:
             kind = .unavailable
+            if let wait = error.retryAfter, error.detail != nil, wait > .zero {
+                notes.append("cq waits at most --max-wait SECONDS (60 by default) when CircleCI asks to come back later")
+            }
+        case .redirectRefused:
+            kind = .unavailable
+            notes.append("the token is never sent to another host; check the CircleCI host cq is configured with")
         case .cancelled:
             return CancellationError()
         case .invalidResponse:

@@ -7,33 +7,57 @@ extension CircleCIClient {
 
     /// Sends `request` and returns the body of a 2xx response.
     ///
-    /// - Throws: ``CircleCIError`` for anything else, with the request's context.
+    /// - Throws: ``CircleCIError`` for anything else, with the request's
+    ///   context and the number of attempts made, redacted with the
+    ///   configuration's ``CircleCIConfiguration/redactor``.
     func send(_ request: APIRequest) async throws -> Data {
-        try configuration.validate()
-        let httpRequest = makeHTTPRequest(request)
-        let baseURL = request.root.isV1 ? configuration.v1BaseURL : configuration.apiBaseURL
-        let deadline = configuration.deadline
-        let response: HTTPResponse
-        let data: Data
         do {
-            (response, data) = try await withTimeLimit(
-                deadline,
-                onTimeout: CircleCIError(kind: .timeout, detail: "gave up after \(CircleCIError.format(deadline)), the limit for one call")
-            ) { [self] in
-                try await perform(httpRequest, body: request.body, baseURL: baseURL, operationID: request.operationID)
-            }
-        } catch {
-            throw CircleCIError(wrapping: error, request: request, requestTimeout: configuration.requestTimeout)
+            return try await exchange(request)
+        } catch let error as CircleCIError {
+            throw error.redacting(configuration.redactor)
         }
-        guard (200..<300).contains(response.status.code) else {
-            throw CircleCIError(response: response, body: data, request: request, now: configuration.clock.now())
-        }
-        return data
     }
 
     /// Sends `request` and decodes the JSON body as `type`.
     func fetch<T: Decodable>(_ type: T.Type, _ request: APIRequest) async throws -> T {
-        try Self.decode(type, from: try await send(request), request: request)
+        let data = try await send(request)
+        do {
+            return try Self.decode(type, from: data, request: request)
+        } catch let error as CircleCIError {
+            throw error.redacting(configuration.redactor)
+        }
+    }
+
+    /// ``send(_:)`` without redaction: every failure is a ``CircleCIError``.
+    private func exchange(_ request: APIRequest) async throws -> Data {
+        try configuration.validate()
+        let httpRequest = makeHTTPRequest(request)
+        let baseURL = request.root.isV1 ? configuration.v1BaseURL : configuration.apiBaseURL
+        let deadline = configuration.deadline
+        let trace = RetryTrace()
+        let response: HTTPResponse
+        let data: Data
+        do {
+            (response, data) = try await RetryTrace.$current.withValue(trace) {
+                try await withTimeLimit(
+                    deadline,
+                    onTimeout: CircleCIError(
+                        kind: .timeout, detail: "gave up after \(CircleCIError.format(deadline)), the limit for one call")
+                ) { [self] in
+                    try await perform(httpRequest, body: request.body, baseURL: baseURL, operationID: request.operationID)
+                }
+            }
+        } catch {
+            throw CircleCIError(wrapping: error, request: request, requestTimeout: configuration.requestTimeout)
+                .with(attempts: trace.attempts)
+        }
+        guard (200..<300).contains(response.status.code) else {
+            throw CircleCIError(
+                response: response, body: data, request: request, now: configuration.clock.now(),
+                policy: configuration.retryPolicy
+            ).with(attempts: trace.attempts)
+        }
+        return data
     }
 
     /// Decodes a response body, turning every failure into an ``CircleCIError/Kind/invalidResponse``.

@@ -3,7 +3,10 @@ import HTTPTypes
 
 extension CircleCIError {
     /// An error for a non-2xx response.
-    init(response: HTTPResponse, body: Data, request: APIRequest, now: Date) {
+    ///
+    /// When the response asked to come back later (`Retry-After` on a 429 or a
+    /// 5xx) than `policy` allows waiting, the detail says when.
+    init(response: HTTPResponse, body: Data, request: APIRequest, now: Date, policy: RetryPolicy = .default) {
         let status = response.status.code
         let kind: Kind
         var detail: String?
@@ -21,10 +24,26 @@ extension CircleCIError {
             kind = .invalidResponse
             detail = "\(request.operationID): unexpected HTTP status \(status)"
         }
+        var retryAfter: Duration?
+        if status == 429 || (500..<600).contains(status) {
+            retryAfter = RateLimitHeaders.retryAfter(response, now: now)
+            if let wait = retryAfter, wait > policy.maxRetryAfter,
+                policy.retries(status: status, idempotent: RetryPolicy.isIdempotent(request.method))
+            {
+                detail = Self.comeBackLater(wait, now: now, limit: policy.maxRetryAfter)
+            }
+        }
         self.init(
             kind: kind, operationID: request.operationID, method: request.method.rawValue, path: request.displayPath,
             status: status, serverMessage: ServerMessage.extract(from: body), subject: request.subject, detail: detail,
-            retryAfter: status == 429 ? RateLimitHeaders.retryAfter(response, now: now) : nil)
+            retryAfter: retryAfter)
+    }
+
+    /// Says when CircleCI asked to come back, and that it is too far off to wait for.
+    static func comeBackLater(_ wait: Duration, now: Date, limit: Duration) -> String {
+        let at = now.addingTimeInterval(RetryPolicy.seconds(wait).rounded(.up))
+        return "CircleCI asked to come back in \(format(wait)) (at \(at.formatted(.iso8601))), "
+            + "longer than the longest wait allowed (\(format(limit)))"
     }
 
     /// An error for a failure without a usable response.
@@ -55,6 +74,7 @@ extension CircleCIError {
         CircleCIError(
             kind: kind, operationID: operationID ?? request.operationID, method: method ?? request.method.rawValue,
             path: path ?? request.displayPath, status: status, serverMessage: serverMessage,
-            subject: subject ?? request.subject, detail: detail, retryAfter: retryAfter, underlyingError: underlyingError)
+            subject: subject ?? request.subject, detail: detail, retryAfter: retryAfter, attempts: attempts,
+            underlyingError: underlyingError)
     }
 }

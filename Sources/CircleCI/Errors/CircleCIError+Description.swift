@@ -5,6 +5,9 @@ extension CircleCIError {
     /// e.g. `project gh/acme/nope not found (or your token cannot see it)`.
     public var summary: String {
         let thing = subject ?? "the resource"
+        let tries = (attempts ?? 1) > 1 ? " after \(attempts ?? 1) attempts" : ""
+        let sentOnce = attempts == 1 && method.map { !["GET", "HEAD"].contains($0) } == true
+        let why = sentOnce ? "; not sent again, as it may have taken effect" : ""
         switch kind {
         case .invalidConfiguration, .invalidArgument:
             return detail ?? "invalid \(kind)"
@@ -15,20 +18,23 @@ extension CircleCIError {
         case .notFound:
             return "\(thing) not found (or your token cannot see it)"
         case .rateLimited:
+            if let detail { return "CircleCI rate limit exceeded\(tries): \(detail)" }
             let wait = retryAfter.map { "; retry after \(Self.format($0))" } ?? ""
-            return "CircleCI rate limit exceeded\(wait)"
+            return "CircleCI rate limit exceeded\(tries)\(wait)"
         case .badRequest:
             return "CircleCI rejected the request for \(thing) (HTTP \(status ?? 400))"
         case .serverError:
-            return "CircleCI server error (HTTP \(status ?? 500)) for \(thing)"
+            return "CircleCI server error (HTTP \(status ?? 500)) for \(thing)\(tries)\(why)" + (detail.map { ": \($0)" } ?? "")
         case .transport:
-            return "could not reach CircleCI" + (detail.map { ": \($0)" } ?? "")
+            return "could not reach CircleCI" + (detail.map { ": \($0)" } ?? "") + tries + why
         case .timeout:
-            return "timed out" + (detail.map { ": \($0)" } ?? "")
+            return "timed out" + (detail.map { ": \($0)" } ?? "") + tries + why
         case .cancelled:
             return "the request was cancelled"
         case .invalidResponse:
             return "unexpected response from CircleCI" + (detail.map { ": \($0)" } ?? "")
+        case .redirectRefused:
+            return detail ?? "the request was redirected to another host, which refused it without credentials"
         default:
             return detail ?? kind.description
         }

@@ -5,7 +5,10 @@ import Foundation
 /// Every failure the client reports is a `CircleCIError`: HTTP errors, transport
 /// failures, time-outs, cancellation, malformed responses and bad arguments.
 /// Test the ``kind`` (`error.kind == .notFound`); new kinds may be added
-/// without breaking callers. The token never appears in any field.
+/// without breaking callers. The token never appears in any field: the client
+/// redacts every error it throws with its configuration's
+/// ``CircleCIConfiguration/redactor``, whatever the text came from (a server
+/// body echoing the token, a URL, an underlying error).
 public struct CircleCIError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, broadly.
     public let kind: Kind
@@ -23,8 +26,11 @@ public struct CircleCIError: Error, Sendable, CustomStringConvertible {
     public let subject: String?
     /// The client's own explanation, e.g. which field failed to decode.
     public let detail: String?
-    /// How long CircleCI asked to wait before retrying (`Retry-After`), for rate-limit errors.
+    /// How long CircleCI asked to wait before retrying (`Retry-After`), for rate-limit and 5xx errors.
     public let retryAfter: Duration?
+    /// How many times the request was sent (the first attempt included), when
+    /// the client knows; more than 1 means it was retried.
+    public let attempts: Int?
     /// The error that caused this one (a `URLError`, a `DecodingError`, …).
     public let underlyingError: (any Error)?
 
@@ -39,6 +45,7 @@ public struct CircleCIError: Error, Sendable, CustomStringConvertible {
         subject: String? = nil,
         detail: String? = nil,
         retryAfter: Duration? = nil,
+        attempts: Int? = nil,
         underlyingError: (any Error)? = nil
     ) {
         self.kind = kind
@@ -50,6 +57,7 @@ public struct CircleCIError: Error, Sendable, CustomStringConvertible {
         self.subject = subject
         self.detail = detail
         self.retryAfter = retryAfter
+        self.attempts = attempts
         self.underlyingError = underlyingError
     }
 
@@ -80,6 +88,7 @@ extension CircleCIError {
             case timeout
             case cancelled
             case invalidResponse = "invalid response"
+            case redirectRefused = "redirect refused"
         }
 
         private let code: Code
@@ -112,6 +121,10 @@ extension CircleCIError {
         public static let cancelled = Kind(.cancelled)
         /// The response could not be used: malformed, truncated, HTML, empty, or of the wrong shape.
         public static let invalidResponse = Kind(.invalidResponse)
+        /// The request was redirected to another host, which refused it (401 or
+        /// 403): the client never sends credentials across hosts, so the token
+        /// itself was not at fault.
+        public static let redirectRefused = Kind(.redirectRefused)
 
         /// A short lowercase name, e.g. `not found`.
         public var description: String { code.rawValue }

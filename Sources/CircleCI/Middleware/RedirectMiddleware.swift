@@ -6,6 +6,11 @@ import HTTPTypes
 /// `301`, `302` and `303` turn a non-`GET` request into a body-less `GET`;
 /// `307` and `308` keep the method and body. After ``maxRedirects`` hops the
 /// last 3xx response is returned as is.
+///
+/// When a redirect left the request's origin and the other host then answers
+/// 401 or 403, it throws ``CircleCIError`` of kind
+/// ``CircleCIError/Kind/redirectRefused`` naming that host: the token was never
+/// sent there, so it is not the token that was refused.
 public struct RedirectMiddleware: ClientMiddleware {
     /// Header fields removed when a redirect leaves the request's origin.
     public static let credentialFields: [HTTPField.Name] = [
@@ -31,6 +36,8 @@ public struct RedirectMiddleware: ClientMiddleware {
         var request = request
         var body = body
         var result = try await next(request, body, baseURL)
+        var crossedOrigins = false
+        var redirectedTo: URL?
         for _ in 0..<maxRedirects {
             let (response, _) = result
             guard [301, 302, 303, 307, 308].contains(response.status.code),
@@ -38,12 +45,13 @@ public struct RedirectMiddleware: ClientMiddleware {
                 let current = URLSessionTransport.url(for: request, baseURL: baseURL),
                 let target = URL(string: location, relativeTo: current)?.absoluteURL,
                 let scheme = target.scheme?.lowercased(), scheme == "https" || scheme == "http"
-            else { return result }
+            else { break }
             var followed = HTTPRequest(url: target)
             followed.method = request.method
             followed.headerFields = request.headerFields
             if Origin(target) != Origin(current) {
                 for name in Self.credentialFields { followed.headerFields[name] = nil }
+                crossedOrigins = true
             }
             if response.status.code == 303 || (response.status.code <= 302 && request.method != .get) {
                 followed.method = .get
@@ -51,8 +59,22 @@ public struct RedirectMiddleware: ClientMiddleware {
                 body = nil
             }
             request = followed
+            redirectedTo = crossedOrigins ? target : nil
             result = try await next(request, body, baseURL)
         }
+        let status = result.0.status.code
+        if let target = redirectedTo, status == 401 || status == 403 {
+            throw Self.refusal(by: target, status: status, body: result.1)
+        }
         return result
+    }
+
+    /// The error for a redirect target that refused the request.
+    private static func refusal(by target: URL, status: Int, body: Data) -> CircleCIError {
+        let host = target.host.map { name in target.port.map { "\(name):\($0)" } ?? name } ?? target.absoluteString
+        return CircleCIError(
+            kind: .redirectRefused, status: status, serverMessage: ServerMessage.extract(from: body),
+            detail: "the request was redirected to \(host), which refused it without credentials (HTTP \(status)); "
+                + "the token is only ever sent to the configured CircleCI host")
     }
 }

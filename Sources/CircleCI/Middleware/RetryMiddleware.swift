@@ -4,8 +4,11 @@ import HTTPTypes
 /// Retries requests as a ``RetryPolicy`` allows.
 ///
 /// When the attempts run out, the last response is returned (so the client
-/// reports the 429 or 503 with CircleCI's message) or the last error rethrown.
-/// Cancellation is never retried and interrupts any wait.
+/// reports the 429 or 503 with CircleCI's message) or the last error rethrown;
+/// the client's error then says how many attempts were made. A `Retry-After`
+/// longer than ``RetryPolicy/maxRetryAfter`` is not waited for: the response
+/// is returned at once and the client's error says when CircleCI asked to come
+/// back. Cancellation is never retried and interrupts any wait.
 public struct RetryMiddleware: ClientMiddleware {
     /// The retry rules.
     public let policy: RetryPolicy
@@ -27,10 +30,12 @@ public struct RetryMiddleware: ClientMiddleware {
         operationID: String,
         next: @Sendable (HTTPRequest, Data?, URL) async throws -> (HTTPResponse, Data)
     ) async throws -> (HTTPResponse, Data) {
-        let idempotent = request.method == .get || request.method == .head
+        let idempotent = RetryPolicy.isIdempotent(request.method)
+        let trace = RetryTrace.current
         var attempt = 1
         while true {
             let delay: Duration
+            trace?.recordAttempt()
             do {
                 let (response, data) = try await next(request, body, baseURL)
                 guard attempt < policy.maxAttempts,
@@ -52,23 +57,14 @@ public struct RetryMiddleware: ClientMiddleware {
     ///
     /// A 429 is retried whatever the method: the rate limiter turned the
     /// request away before it took effect. A 5xx is retried for idempotent
-    /// methods only, because the request may have been carried out.
+    /// methods only, because the request may have been carried out; see
+    /// ``RetryPolicy/retries(status:idempotent:)``.
     private func retryDelay(for response: HTTPResponse, idempotent: Bool, retry: Int) -> Duration? {
-        switch response.status.code {
-        case 429:
-            guard let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) else {
-                return policy.backoff(beforeRetry: retry)
-            }
-            return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
-        case 502, 503, 504:
-            guard idempotent else { return nil }
-            if let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) {
-                return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
-            }
+        guard policy.retries(status: response.status.code, idempotent: idempotent) else { return nil }
+        guard let retryAfter = RateLimitHeaders.retryAfter(response, now: clock.now()) else {
             return policy.backoff(beforeRetry: retry)
-        default:
-            return nil
         }
+        return retryAfter <= policy.maxRetryAfter ? retryAfter : nil
     }
 
     private func shouldRetry(_ error: any Error, idempotent: Bool) -> Bool {

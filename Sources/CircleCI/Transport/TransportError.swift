@@ -47,6 +47,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         if let reason = nsError.userInfo[NSLocalizedDescriptionKey] as? String, !reason.isEmpty {
             return reason
         }
+        if let cut = error as? BodyCutShort { return cut.description }
         return "\(nsError.domain) \(nsError.code)"
     }
 }

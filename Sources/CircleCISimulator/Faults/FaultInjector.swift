@@ -37,11 +37,8 @@ public actor FaultInjector {
     }
 
     /// The latency and the fault (if any) for one request, consuming the fault.
-    func next(host: SimulatorHost, method: String, path: String,
-              operationID: String) -> (latency: Duration, fault: SimulatorFault?) {
-        guard let index = rules.firstIndex(where: {
-            $0.matcher.matches(host: host, method: method, path: path, operationID: operationID)
-        }) else { return (latency, nil) }
+    func next(for target: FaultTarget) -> (latency: Duration, fault: SimulatorFault?) {
+        guard let index = rules.firstIndex(where: { $0.matcher.matches(target) }) else { return (latency, nil) }
         let fault = rules[index].fault
         if let remaining = rules[index].remaining {
             if remaining <= 1 { rules.remove(at: index) } else { rules[index].remaining = remaining - 1 }

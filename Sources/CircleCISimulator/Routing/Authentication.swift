@@ -13,6 +13,21 @@ enum Authentication: Sendable, Equatable {
 
     /// Reads `Circle-Token`, `Authorization: Bearer|Basic` and `?circle-token=`.
     static func of(_ request: SimulatorRequest, expecting token: String) -> Authentication {
+        let presented = presentedTokens(in: request)
+        if presented.isEmpty {
+            return request.query.contains { $0.name == "circle-token" } ? .queryParameter : .none
+        }
+        return presented.contains(token) ? .valid : .invalid
+    }
+
+    /// The first token the request presents in a header, if any.
+    static func presentedToken(in request: SimulatorRequest) -> String? {
+        presentedTokens(in: request).first
+    }
+
+    /// Every token the request presents in a header: `Circle-Token`, then
+    /// `Authorization` (Bearer, the user of Basic, or the raw value).
+    private static func presentedTokens(in request: SimulatorRequest) -> [String] {
         var presented: [String] = []
         if let header = request.header("circle-token") { presented.append(header) }
         if let authorization = request.header("authorization") {
@@ -27,10 +42,7 @@ enum Authentication: Sendable, Equatable {
                 presented.append(authorization)
             }
         }
-        if presented.isEmpty {
-            return request.query.contains { $0.name == "circle-token" } ? .queryParameter : .none
-        }
-        return presented.contains(token) ? .valid : .invalid
+        return presented
     }
 
     /// The 401 for anything but `.valid`.

@@ -3,8 +3,9 @@ import Foundation
 /// CircleCI-style cursor pagination: pages of 20, an opaque
 /// `next_page_token`, sent back as `page-token`, `null` on the last page.
 ///
-/// A token names the list it belongs to and the last item it returned, so
-/// items added at the top while a client pages don't shift later pages.
+/// A token names the list it belongs to, the last item it returned and the
+/// number of the page it asks for, so items added at the top while a client
+/// pages don't shift later pages, and faults can target page N.
 enum Pagination {
     static let pageSize = 20
 
@@ -16,6 +17,7 @@ enum Pagination {
     static func page<Item>(_ items: [Item], list: String, token: String?,
                            key: (Item) -> String) throws(APIError) -> (items: [Item], next: String?) {
         var start = 0
+        var number = 1
         if let token, !token.isEmpty {
             guard let cursor = decode(token), cursor.list == fingerprint(list) else {
                 throw .badRequest("Invalid page-token.")
@@ -24,10 +26,11 @@ enum Pagination {
                 throw .notFound("Page")
             }
             start = index + 1
+            number = cursor.page
         }
         let end = min(items.count, start + pageSize)
         let page = Array(items[min(start, end)..<end])
-        let next = end < items.count ? page.last.map { encode(list: list, after: key($0)) } : nil
+        let next = end < items.count ? page.last.map { encode(list: list, after: key($0), page: number + 1) } : nil
         return (page, next)
     }
 
@@ -38,24 +41,32 @@ enum Pagination {
         return .json(.object([("items", .array(page.items.map(render))), ("next_page_token", .string(page.next))]))
     }
 
+    /// The number of the page a request asks for: 1 without a `page-token`,
+    /// otherwise the number its token carries (1 for a token that is not one).
+    static func requestedPage(_ query: [QueryItem]) -> Int {
+        guard let token = query.first(where: { $0.name == "page-token" })?.value, !token.isEmpty,
+              let cursor = decode(token) else { return 1 }
+        return cursor.page
+    }
+
     private static func fingerprint(_ list: String) -> String {
         String(StableHash.fnv1a(list), radix: 16).leftPadded(to: 16)
     }
 
-    private static func encode(list: String, after key: String) -> String {
-        let text = "1|\(fingerprint(list))|\(key)"
+    private static func encode(list: String, after key: String, page: Int) -> String {
+        let text = "2|\(fingerprint(list))|\(page)|\(key)"
         return Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    private static func decode(_ token: String) -> (list: String, after: String)? {
+    private static func decode(_ token: String) -> (list: String, page: Int, after: String)? {
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, parts[0] == "1" else { return nil }
-        return (parts[1], parts[2])
+        let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, parts[0] == "2", let page = Int(parts[2]), page > 1 else { return nil }
+        return (parts[1], page, parts[3])
     }
 }

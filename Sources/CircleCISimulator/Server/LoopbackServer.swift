@@ -49,7 +49,8 @@ actor LoopbackServer {
     private func listen(ip: String, port: UInt16, host: SimulatorHost,
                         outputBase: String) async throws -> (server: HTTPServer, url: URL) {
         let engine = engine
-        let handler = FlyingFoxBridge(engine: engine, host: host, outputBase: outputBase)
+        let listening = ListeningPort()
+        let handler = FlyingFoxBridge(engine: engine, host: host, outputBase: outputBase, port: listening)
         let server = HTTPServer(address: try .inet(ip4: ip, port: port), timeout: 600, logger: .disabled,
                                 handler: handler)
         let ended = RunOutcome()
@@ -89,6 +90,7 @@ actor LoopbackServer {
             task.cancel()
             throw URLError(.cannotConnectToHost)
         }
+        listening.set(bound)
         servers.append(server)
         tasks.append(task)
         return (server, url)

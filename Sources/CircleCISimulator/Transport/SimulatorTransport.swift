@@ -17,7 +17,10 @@ public struct SimulatorTransport: ClientTransport {
     /// Answers `request` from the simulator; see ``ClientTransport/send(_:body:baseURL:operationID:)``.
     ///
     /// - Throws: `URLError(.cannotFindHost)` for an absolute request to an
-    ///   unknown host; `CancellationError` when the task is cancelled.
+    ///   unknown host; `CancellationError` when the task is cancelled (which is
+    ///   how a request that is never answered ends); `TransportError(.connectionLost)`
+    ///   over `URLError(.networkConnectionLost)` for a body cut short or a reset,
+    ///   as the client's HTTP transport reports them.
     public func send(_ request: HTTPRequest, body: Data?, baseURL: URL,
                      operationID: String) async throws -> (HTTPResponse, Data) {
         try Task.checkCancellation()
@@ -45,8 +48,12 @@ public struct SimulatorTransport: ClientTransport {
                                          headers: headers, body: body)
         let delivery = await engine.handle(simulated, rendering: RenderContext(
             outputBaseURL: outputBaseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))))
+        if delivery.unanswered { throw CancellationError() }
         if let duration = delivery.bodyDuration { try await Task.sleep(for: duration) }
         try Task.checkCancellation()
+        if delivery.cut != nil {
+            throw TransportError(.connectionLost, underlyingError: URLError(.networkConnectionLost))
+        }
         var fields = HTTPFields()
         for header in delivery.response.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }

@@ -1,10 +1,12 @@
 /// Which entries may be remembered and written to the history file.
 enum HistoryPolicy {
     /// False for blank entries, entries starting with a space (as with bash's
-    /// `HISTCONTROL=ignorespace`, a way to keep one entry out on purpose), and
-    /// entries that look like they hold a secret.
-    static func shouldRecord(_ entry: String) -> Bool {
+    /// `HISTCONTROL=ignorespace`, a way to keep one entry out on purpose),
+    /// entries that contain one of `secrets` (the host's token, see
+    /// ``HistorySecrets``), and entries that look like they hold a secret.
+    static func shouldRecord(_ entry: String, secrets: [String] = HistorySecrets.current) -> Bool {
         guard !entry.allSatisfy(\.isWhitespace), entry.first != " " else { return false }
+        guard !secrets.contains(where: { entry.contains($0) }) else { return false }
         return !SecretDetector.containsSecret(entry)
     }
 }

@@ -39,7 +39,8 @@ final class HistoryStore {
 
     deinit { history_end(handle) }
 
-    /// Reads the file, if there is one, dropping duplicates and secrets, and
+    /// Reads the file, if there is one, dropping duplicates and secrets (the
+    /// ``HistorySecrets`` registered by now included), and
     /// narrows its permissions to 0600 if they were wider.
     func load() throws(HistoryFileError) {
         guard let path else { return }
@@ -63,7 +64,8 @@ final class HistoryStore {
             throw HistoryFileError(path: path, problem: "is not a cq history file; history will not be saved")
         }
         let loaded = editorEntries()
-        list = HistoryList(capacity: list.capacity, entries: loaded.filter(HistoryPolicy.shouldRecord))
+        let secrets = HistorySecrets.current
+        list = HistoryList(capacity: list.capacity, entries: loaded.filter { HistoryPolicy.shouldRecord($0, secrets: secrets) })
         if list.entries != loaded { rebuildEditorHistory() }
     }
 

@@ -43,4 +43,35 @@ struct HistoryPolicyTests {
     func blankAndSpacePrefixedEntriesAreNotRecorded(entry: String) {
         #expect(!HistoryPolicy.shouldRecord(entry))
     }
+
+    /// Issue 10: the configured token typed as a literal (`let t = "…"`) was
+    /// saved, since the filter never compared entries with it, and a token of
+    /// no known shape escapes every heuristic.
+    @Test(arguments: [
+        #"let t = "srv-7Hq2ZpLw9XrT""#,
+        #"pipelines("gh/acme/api") | where x == "srv-7Hq2ZpLw9XrT""#,
+        "srv-7Hq2ZpLw9XrT",
+    ])
+    func entriesHoldingTheConfiguredTokenAreNotRecorded(entry: String) {
+        #expect(!SecretDetector.containsSecret(entry), "a token no heuristic recognises")
+        #expect(!HistoryPolicy.shouldRecord(entry, secrets: ["srv-7Hq2ZpLw9XrT"]))
+        #expect(HistoryPolicy.shouldRecord(entry, secrets: []))
+    }
+
+    @Test(arguments: [
+        #"let t = "CCIPAT_Hist000000000000000_0123456789abcdef0123456789abcdef01234567""#,
+        #"let t = "0123456789abcdef0123456789abcdef01234567""#,
+    ])
+    func entriesLookingLikeACircleCITokenAreNotRecorded(entry: String) {
+        #expect(!HistoryPolicy.shouldRecord(entry, secrets: []))
+    }
+
+    @Test func aRegisteredSecretKeepsEntriesOutAndShortOnesAreIgnored() {
+        let secret = "reg-\(UInt64.random(in: 1...UInt64.max))"
+        #expect(HistoryPolicy.shouldRecord("echo \(secret)"))
+        HistorySecrets.add(secret)
+        HistorySecrets.add("abc")
+        #expect(!HistoryPolicy.shouldRecord("echo \(secret)"))
+        #expect(HistoryPolicy.shouldRecord("echo abc"))
+    }
 }

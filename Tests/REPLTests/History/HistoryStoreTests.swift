@@ -43,6 +43,19 @@ struct HistoryStoreTests {
         #expect(history.list.entries == ["echo b", "echo a"])
     }
 
+    @Test func entriesHoldingARegisteredSecretAreNeitherRecordedNorLoaded() throws {
+        let secret = "store-\(UInt64.random(in: 1...UInt64.max))"
+        let scratch = try Scratch()
+        let path = try scratch.write("_HiStOrY_V2_\necho\\040\(secret)\necho\\040b\n", to: "history")
+        HistorySecrets.add(secret)
+        let history = try store(at: path)
+        try history.load()
+        #expect(history.list.entries == ["echo b"])
+        #expect(try !history.record("let t = \"\(secret)\""))
+        #expect(try history.record("echo c"))
+        #expect(scratch.contents(of: path)?.contains(secret) == false)
+    }
+
     @Test func aFileThatIsNotAHistoryFileIsLeftAlone() throws {
         let scratch = try Scratch()
         let path = try scratch.write("precious notes\n", to: "notes")
