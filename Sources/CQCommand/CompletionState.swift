@@ -21,12 +21,17 @@ final class CompletionState: CompletionProvider, Sendable {
     private let lookedUp = Mutex<Set<String>>([])
     /// Held while the cache file is written, so the last write has the latest names.
     private let writing = Mutex(())
+    /// The slugs known to answer (from the cache file, discovery, or a query
+    /// that ran): the only ones the cache file keeps, so a mistyped slug that
+    /// answered 404 is offered for the rest of the session, never again.
+    private let answered: Mutex<Set<String>>
 
     init(registry: BuiltinRegistry, bindings: Checker.Bindings, services: Services) {
         self.registry = registry
         self.cachePath = services.completionCachePath
         self.discovery = services.nameDiscovery
         let cache = CompletionCache.load(from: services.completionCachePath)
+        self.answered = Mutex(Set(cache.slugs))
         self.engine = Mutex(
             CompletionEngine(registry: registry, bindings: bindings, slugs: cache.slugs, projectNames: cache.names))
     }
@@ -49,43 +54,43 @@ final class CompletionState: CompletionProvider, Sendable {
         }
     }
 
-    /// Takes the bindings after an entry, remembers the slugs it mentions and
-    /// looks up the names of the projects it queried.
-    func update(bindings: Checker.Bindings, seenIn text: String) {
+    /// Takes the bindings after an entry, remembers the slugs it mentions
+    /// (keeping them in the cache file only when the entry ran) and looks up
+    /// the names of the projects it queried.
+    func update(bindings: Checker.Bindings, seenIn text: String, ran: Bool) {
         let mentioned = engine.withLock { engine in
             engine.bindings = bindings
             return engine.projectsMentioned(in: text)
         }
-        remember(slugs: CompletionCache.slugs(in: text))
-        discoverNames(of: mentioned)
+        remember(slugs: CompletionCache.slugs(in: text), answered: ran)
+        if ran { discoverNames(of: mentioned) }
     }
 
     /// `:use SLUG`: names in queries that name no project are this one's.
     func use(project: String) {
         engine.withLock { $0.defaultProject = project }
-        remember(slugs: [project])
+        remember(slugs: [project], answered: false)
         discoverNames(of: [project])
     }
 
-    /// Adds slugs to the known ones (and to the cache file when new).
-    func remember(slugs: [String]) {
-        let added = engine.withLock { engine -> Bool in
-            let new = slugs.filter { !engine.slugs.contains($0) }
-            engine.slugs += new
-            return !new.isEmpty
-        }
-        if added { save() }
+    /// Adds slugs to the ones completion offers; those that `answered` go to
+    /// the cache file too.
+    func remember(slugs: [String], answered: Bool) {
+        engine.withLock { engine in engine.slugs += slugs.filter { !engine.slugs.contains($0) } }
+        guard answered else { return }
+        let added = self.answered.withLock { known in slugs.filter { known.insert($0).inserted } }
+        if !added.isEmpty { save() }
     }
 
     /// Starts a background look for the user's projects: the projects of the
     /// most recent pipelines in each organisation they belong to. Completion
     /// uses whatever has arrived.
     func startDiscoveringSlugs() {
-        remember(slugs: CompletionCache.slugs(in: CompletionCache.historyText()))
+        remember(slugs: CompletionCache.slugs(in: CompletionCache.historyText()), answered: false)
         guard let discovery else { return }
         Task.detached(priority: .utility) { [weak self] in
             let found = await discovery.projectSlugs()
-            self?.remember(slugs: found)
+            self?.remember(slugs: found, answered: true)
         }
     }
 
@@ -120,7 +125,10 @@ final class CompletionState: CompletionProvider, Sendable {
         writing.withLock { _ in
             var changed = engine.withLock { $0 }
             change(&changed)
-            if let cachePath { CompletionCache(slugs: changed.slugs, names: changed.projectNames).save(to: cachePath) }
+            let answered = self.answered.withLock { $0 }
+            if let cachePath {
+                CompletionCache(slugs: changed.slugs.filter(answered.contains), names: changed.projectNames).save(to: cachePath)
+            }
             engine.withLock { change(&$0) }
         }
     }

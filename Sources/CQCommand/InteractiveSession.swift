@@ -146,7 +146,7 @@ actor CQREPLHost: REPLHost {
         let outcome = await runner.run(SourceFile(name: name, text: text), environment: &environment, bindings: &bindings)
         self.environment = environment
         self.bindings = bindings
-        completionState.update(bindings: bindings, seenIn: text)
+        completionState.update(bindings: bindings, seenIn: text, ran: outcome.status == .success)
         return EvaluationResult(
             output: await output.text, errorOutput: Terminal.redacted(await errors.text),
             exitStatus: outcome.status.rawValue, statistics: outcome.statistics?.description)

@@ -102,4 +102,32 @@ struct CQCompletionTerminalTests {
         // The lookups that failed (nothing listens any more) said nothing.
         #expect(!terminal.transcript.contains("error") && !terminal.transcript.contains("warning"), "\(terminal.transcript)")
     }
+    /// A mistyped slug answers 404: completion offers it for the rest of the
+    /// session, but the cache file keeps only the slugs that answered.
+    @Test func onlySlugsThatAnsweredAreKeptInTheCacheFile() async throws {
+        let scratch = try Scratch()
+        let server = try PseudoTerminal(
+            executable: try BuiltProducts.executable(named: "cq"), arguments: ["simulator"],
+            environment: CQLauncher.environment(scratch))
+        try await server.waitFor("export CIRCLECI_HOST=")
+        let host = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        try await server.waitFor("export CIRCLECI_TOKEN=")
+        let token = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let terminal = try await CQLauncher.launch(scratch, arguments: [], ["CIRCLECI_TOKEN": token, "CIRCLECI_HOST": host])
+        terminal.send(#"pipelines("gh/acme/apii") | count"# + Key.enter)
+        try await terminal.waitFor("error:")
+        try await terminal.waitFor("> ")
+        terminal.send(#"pipelines("gh/acme/web") | take 1 | count"# + Key.enter)
+        try await terminal.waitFor("1\n")
+        try await terminal.waitFor("> ")
+        terminal.send(Key.ctrlD)
+        #expect(try await terminal.waitForExit() == 0)
+        server.terminate()
+
+        let file = scratch.path + "/cache/cq/project-slugs"
+        #expect(scratch.permissions(of: file) == 0o600)
+        let text = try #require(scratch.contents(of: file))
+        #expect(text.contains("gh/acme/web\n"))
+        #expect(!text.contains("gh/acme/apii"), "\(text)")
+    }
 }
