@@ -1,0 +1,335 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Bytes that arrive in pieces: a file, a pipe, standard input.
+public protocol JSONByteSource {
+    /// Reads at most `buffer.count` bytes into `buffer` and returns how many;
+    /// 0 at the end of the input. May return fewer bytes than asked for
+    /// (what a pipe holds at the moment).
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+/// How the input of a ``JSONStreamReader`` is laid out.
+public enum JSONLayout: String, Sendable, Hashable, CaseIterable {
+    /// Decided by the data: an array's elements, one value, or a sequence of
+    /// values (NDJSON when the first value is on one line).
+    case automatic = "auto"
+    /// One JSON document: an array's elements are the rows, anything else is a single value.
+    case document = "json"
+    /// NDJSON (JSON Lines): one value per line, blank lines skipped.
+    case lines = "ndjson"
+}
+
+/// How the input of a ``JSONStreamReader`` starts.
+public enum JSONStreamStart<Value> {
+    /// The whole input is this one value (not an array).
+    case single(Value)
+    /// The input is a sequence of rows, read with ``JSONStreamReader/next(with:)``;
+    /// `first` is the first row when it was read to find this out.
+    case rows(first: Value?)
+}
+
+/// Reads JSON from a ``JSONByteSource`` a value at a time, holding only the
+/// value being parsed: the elements of a top-level array, the lines of NDJSON,
+/// or a sequence of whitespace-separated values, each built as soon as its
+/// bytes have arrived.
+///
+/// Errors give the line and column in the whole input, however much of it
+/// has been read and forgotten. Not thread-safe: one reader per thread.
+public final class JSONStreamReader<Source: JSONByteSource> {
+    private enum Mode {
+        case unstarted, arrayFirst, arrayNext, lines, values, finished
+    }
+
+    private var source: Source
+    private let layout: JSONLayout
+    private var storage: UnsafeMutableRawBufferPointer
+    /// The first byte not consumed yet.
+    private var start = 0
+    /// The end of the bytes read.
+    private var end = 0
+    private var sourceEnded = false
+    private var mode = Mode.unstarted
+    /// Bytes, newlines and the scalars after the last newline, in input
+    /// already dropped from the front of `storage`.
+    private var droppedBytes = 0
+    private var droppedLines = 0
+    private var droppedColumn = 0
+
+    /// A reader of `source` laid out as `layout`.
+    ///
+    /// - Parameter initialCapacity: the first buffer size; it grows to hold
+    ///   the largest value (or line).
+    public init(source: Source, layout: JSONLayout, initialCapacity: Int = 1 << 18) {
+        self.source = source
+        self.layout = layout
+        self.storage = .allocate(byteCount: max(64, initialCapacity), alignment: 8)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Finds out whether the input is a single value or rows. NDJSON
+    /// (``JSONLayout/lines``) reads nothing here; the other layouts read the
+    /// first value, and for ``JSONLayout/automatic`` peek past it.
+    public func start<Builder: JSONBuilder>(with builder: inout Builder) throws -> JSONStreamStart<Builder.Value> {
+        precondition(mode == .unstarted, "start(with:) is called once")
+        if layout == .lines {
+            mode = .lines
+            return .rows(first: nil)
+        }
+        try skipByteOrderMark()
+        guard let first = try peekNonWhitespace() else {
+            if layout == .document { throw syntaxError("the input is empty: expected a JSON value", at: start) }
+            mode = .finished
+            return .rows(first: nil)
+        }
+        if first == UInt8(ascii: "[") {
+            start += 1
+            mode = .arrayFirst
+            return .rows(first: nil)
+        }
+        let droppedBeforeValue = droppedBytes
+        let valueStart = start
+        let value = try parseValue(with: &builder)
+        let valueSpansLines = containsNewline(from: valueStart - (droppedBytes - droppedBeforeValue), to: start)
+        let droppedBeforeGap = droppedBytes
+        let valueEnd = start
+        guard let next = try peekNonWhitespace() else {
+            mode = .finished
+            return .single(value)
+        }
+        if layout == .document {
+            throw syntaxError("unexpected text after the JSON value (\(Self.describe(next)))", at: start)
+        }
+        // NDJSON when the first value is on a line of its own; otherwise
+        // values separated by any whitespace (e.g. jq's pretty output).
+        let lineEndsAfterValue = containsNewline(from: valueEnd - (droppedBytes - droppedBeforeGap), to: start)
+        mode = !valueSpansLines && lineEndsAfterValue ? .lines : .values
+        return .rows(first: value)
+    }
+
+    /// The next row, or `nil` after the last.
+    public func next<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value? {
+        switch mode {
+        case .unstarted:
+            preconditionFailure("call start(with:) first")
+        case .finished:
+            return nil
+        case .lines:
+            return try nextLine(with: &builder)
+        case .values:
+            guard try peekNonWhitespace() != nil else {
+                mode = .finished
+                return nil
+            }
+            return try parseValue(with: &builder)
+        case .arrayFirst, .arrayNext:
+            guard let byte = try peekNonWhitespace() else {
+                throw syntaxError(
+                    mode == .arrayFirst ? "the array has no closing ']'" : "expected ',' or ']' after an element of an array",
+                    at: start, atEnd: true)
+            }
+            if byte == UInt8(ascii: "]") {
+                start += 1
+                mode = .finished
+                if let next = try peekNonWhitespace() {
+                    throw syntaxError("unexpected text after the JSON array (\(Self.describe(next)))", at: start)
+                }
+                return nil
+            }
+            if mode == .arrayNext {
+                guard byte == UInt8(ascii: ",") else {
+                    throw syntaxError(
+                        "expected ',' or ']' after an element of an array, found \(Self.describe(byte))", at: start)
+                }
+                start += 1
+            }
+            mode = .arrayNext
+            return try parseValue(with: &builder)
+        }
+    }
+
+    // MARK: Values and lines
+
+    private func parseValue<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value {
+        while true {
+            let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[0..<end])
+            var reader = JSONReader(bytes, position: start, isComplete: sourceEnded)
+            do throws(JSONReadFailure) {
+                let value = try reader.readValue(with: &builder)
+                start = reader.position
+                return value
+            } catch .needsMoreInput {
+                builder.reset()
+                try refill(wanting: 2 * (end - start))
+            } catch .syntax(let message, let offset) {
+                builder.reset()
+                throw syntaxError(message, at: offset)
+            }
+        }
+    }
+
+    private func nextLine<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value? {
+        try skipByteOrderMark()
+        var searchFrom = start
+        while true {
+            let newline = findNewline(from: searchFrom)
+            guard newline < end || sourceEnded else {
+                searchFrom = end - start
+                try refill(wanting: 2 * (end - start))
+                searchFrom += start
+                continue
+            }
+            let lineStart = start
+            start = min(newline + 1, end)
+            if newline == end, lineStart == end {
+                mode = .finished
+                return nil
+            }
+            if isBlank(from: lineStart, to: newline) {
+                searchFrom = start
+                continue
+            }
+            let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[lineStart..<newline])
+            var reader = JSONReader(bytes, endIsLineEnd: true)
+            do throws(JSONReadFailure) {
+                reader.skipWhitespace()
+                let value = try reader.readValue(with: &builder)
+                reader.skipWhitespace()
+                guard reader.position == bytes.count else {
+                    throw JSONReadFailure.syntax(
+                        message: "unexpected text after the JSON value (NDJSON has one value per line)",
+                        offset: reader.position)
+                }
+                return value
+            } catch {
+                builder.reset()
+                switch error {
+                case .syntax(let message, let offset): throw syntaxError(message, at: lineStart + offset)
+                case .needsMoreInput: throw syntaxError("incomplete JSON", at: newline)
+                }
+            }
+        }
+    }
+
+    // MARK: Bytes
+
+    /// The first byte from `start` that is not whitespace (consuming the
+    /// whitespace), reading more as needed; `nil` at the end of the input.
+    private func peekNonWhitespace() throws -> UInt8? {
+        while true {
+            while start < end {
+                switch storage[start] {
+                case 0x20, 0x0A, 0x0D, 0x09: start += 1
+                case let byte: return byte
+                }
+            }
+            if sourceEnded { return nil }
+            try refill(wanting: 1)
+        }
+    }
+
+    /// Skips a UTF-8 byte order mark at the very start of the input.
+    private func skipByteOrderMark() throws {
+        guard droppedBytes == 0, start == 0 else { return }
+        while end < 3, !sourceEnded, end == 0 || storage[0] == 0xEF { try refill(wanting: 3) }
+        if end >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { start = 3 }
+    }
+
+    private func findNewline(from index: Int) -> Int {
+        guard index < end, let base = storage.baseAddress else { return end }
+        guard let found = memchr(base + index, 0x0A, end - index) else { return end }
+        return base.distance(to: found)
+    }
+
+    private func isBlank(from lower: Int, to upper: Int) -> Bool {
+        var index = lower
+        while index < upper {
+            switch storage[index] {
+            case 0x20, 0x0D, 0x09: index += 1
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private func containsNewline(from lower: Int, to upper: Int) -> Bool {
+        guard let base = storage.baseAddress, upper > lower, lower >= 0 else { return false }
+        return memchr(base + lower, 0x0A, upper - lower) != nil
+    }
+
+    /// Reads more input after the unconsumed bytes, until at least `wanting`
+    /// of them are held, the source has nothing more at the moment (a short
+    /// read), or it ends. Drops consumed bytes first and grows the buffer
+    /// when it is full, so a large value is read in doubling steps.
+    private func refill(wanting: Int) throws {
+        guard !sourceEnded else { return }
+        if start > 0 { drop(start) }
+        repeat {
+            if end == storage.count { grow() }
+            let free = UnsafeMutableRawBufferPointer(rebasing: storage[end...])
+            let count = try source.read(into: free)
+            guard count > 0 else {
+                sourceEnded = true
+                return
+            }
+            end += count
+            if count < free.count { return }
+        } while end < wanting
+    }
+
+    private func drop(_ count: Int) {
+        let dropped = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[0..<count])
+        var lastNewline = -1
+        var lines = 0
+        for index in 0..<count where dropped[index] == 0x0A {
+            lines += 1
+            lastNewline = index
+        }
+        if lines > 0 {
+            droppedLines += lines
+            droppedColumn = TextLocation.scalarCount(dropped, from: lastNewline + 1, to: count)
+        } else {
+            droppedColumn += TextLocation.scalarCount(dropped, from: 0, to: count)
+        }
+        droppedBytes += count
+        if let base = storage.baseAddress, end > count {
+            base.copyMemory(from: base + count, byteCount: end - count)
+        }
+        end -= count
+        start -= count
+    }
+
+    private func grow() {
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 8)
+        if let target = larger.baseAddress, let source = storage.baseAddress {
+            target.copyMemory(from: source, byteCount: end)
+        }
+        storage.deallocate()
+        storage = larger
+    }
+
+    // MARK: Errors
+
+    private func syntaxError(_ message: String, at offset: Int, atEnd: Bool = false) -> JSONSyntaxError {
+        let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[0..<end])
+        let offset = min(offset, end)
+        var line = droppedLines + 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        var column = TextLocation.scalarCount(bytes, from: lineStart, to: offset) + 1
+        if line == droppedLines + 1 { column += droppedColumn }
+        let text = atEnd ? "unexpected end of the input: " + message : message
+        return JSONSyntaxError(message: text, offset: droppedBytes + offset, line: line, column: column)
+    }
+
+    private static func describe(_ byte: UInt8) -> String { JSONReader.describe(byte) }
+}
