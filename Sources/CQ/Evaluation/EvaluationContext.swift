@@ -26,6 +26,10 @@ public struct EvaluationOptions: Sendable {
     /// The most HTTP requests in flight at once for the whole query (the
     /// engine's limit), however its stages nest.
     public var concurrency: Int
+    /// Whether `open("-")` and `stdin()` may read the process's standard
+    /// input (with ``allowFiles``). Not by default: an embedder decides; the
+    /// `cq` CLI allows it unless the program itself came from standard input.
+    public var standardInput: StandardInputAccess
 
     /// How many rows fan-outs (`jobs`, `tests`, …) and stages that make
     /// requests work on ahead of their consumer: twice ``concurrency``, so
@@ -43,7 +47,8 @@ public struct EvaluationOptions: Sendable {
         maxDepth: Int = 200,
         timeout: Duration? = nil,
         maxRowsPerStage: Int = 100_000,
-        concurrency: Int = 8
+        concurrency: Int = 8,
+        standardInput: StandardInputAccess = .unavailable(reason: "this evaluation has no standard input to read")
     ) {
         self.allowWrites = allowWrites
         self.allowFiles = allowFiles
@@ -54,7 +59,16 @@ public struct EvaluationOptions: Sendable {
         self.timeout = timeout
         self.maxRowsPerStage = maxRowsPerStage
         self.concurrency = concurrency
+        self.standardInput = standardInput
     }
+}
+
+/// Whether an evaluation may read data from the process's standard input.
+public enum StandardInputAccess: Sendable, Hashable {
+    /// `open("-")` and `stdin()` read it (once).
+    case readable
+    /// They fail, saying `reason` (e.g. "the program itself was read from it").
+    case unavailable(reason: String)
 }
 
 /// The shared state of one evaluation: clock, options, step counter, memo
