@@ -106,38 +106,6 @@ extension Evaluator {
         return sorted.map(\.element.row)
     }
 
-    private func group(
-        _ input: PipelineData, by keys: [BoundColumn], with aggregates: [BoundColumn], concurrently: Bool,
-        at range: SourceRange, in scope: Scope
-    ) async throws -> [Value] {
-        let rows = try await rows(of: input, at: range)
-        let keyLists = try await perRow(rows, concurrently: concurrently) { row in
-            var key: [Value] = []
-            for column in keys { key.append(try await value(of: column.value, in: scope.with(row: row))) }
-            return .list(key)
-        }
-        var groups = OrderedDictionary<[Value], [Value]>()
-        for (key, row) in zip(keyLists, rows) { groups[key.listValue ?? [], default: []].append(row) }
-        var results: [Value] = []
-        for (key, members) in groups {
-            var record = Record()
-            for (position, column) in keys.enumerated() { record[column.name] = key[position] }
-            if aggregates.isEmpty {
-                record["count"] = .int(members.count)
-                record["items"] = .list(members)
-            } else {
-                var groupScope = scope.with(row: .record(record))
-                groupScope.groupRows = members
-                groupScope.concurrentRows = concurrently
-                for column in aggregates {
-                    record[column.name] = try await value(of: column.value, in: groupScope)
-                }
-            }
-            results.append(.record(record))
-        }
-        return results
-    }
-
     private func slice(
         _ input: PipelineData, _ kind: SliceKind, count: BoundExpr?, at range: SourceRange, in scope: Scope
     ) async throws -> PipelineData {
