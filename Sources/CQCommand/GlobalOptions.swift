@@ -18,6 +18,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Most HTTP requests in flight at once, and rows fan-outs work on ahead.", valueName: "n"))
     var concurrency: Int = EvaluationOptions().concurrency
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Most rows a stage that reads all of them (sort, group by, count, last, table output) may read; default: no limit.",
+            valueName: "n"))
+    var maxRows: Int?
+
     @Flag(name: .long, help: "After the query, print what it cost on standard error: time, requests, pages, cache hits.")
     var stats = false
 
@@ -26,10 +33,16 @@ struct GlobalOptions: ParsableArguments {
 
     @OptionGroup var cache: CacheOptions
 
-    /// The evaluation options these flags ask for.
-    func evaluationOptions() throws -> EvaluationOptions {
+    /// The evaluation options these flags ask for. The CLI reads what the
+    /// machine can hold: no step limit, and no row limit unless `--max-rows`.
+    func evaluationOptions(
+        standardInput: StandardInputAccess = .unavailable(reason: "this command does not read data from it")
+    ) throws -> EvaluationOptions {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
-        return EvaluationOptions(allowWrites: allowWrites, allowFiles: true, concurrency: concurrency)
+        if let maxRows, maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
+        return EvaluationOptions(
+            allowWrites: allowWrites, allowFiles: true, maxSteps: .max, maxRowsPerStage: maxRows ?? .max,
+            concurrency: concurrency, standardInput: standardInput)
     }
 
     /// The `--arg` values as variables; values that parse as JSON numbers or
