@@ -92,9 +92,10 @@ extension Evaluator {
     ) async throws -> Value {
         var rows = input.rows
         var perRow = perRow
+        let quick = perRow?.isQuick ?? false
         if let expression = perRow, concurrently {
             rows = rows.mapConcurrently(window: window, tasks: context.tasks) { row in
-                try await value(of: expression, in: scope.with(row: row))
+                try await value(of: expression, quick: quick, row: row, in: scope)
             }
             perRow = nil
         }
@@ -104,7 +105,7 @@ extension Evaluator {
         for try await row in rows {
             guard accumulator.count < limit else { throw rowLimitError(at: range) }
             if let perRow {
-                accumulator.add(try await value(of: perRow, in: scope.with(row: row)))
+                accumulator.add(try await value(of: perRow, quick: quick, row: row, in: scope))
             } else {
                 accumulator.add(row)
             }

@@ -18,12 +18,13 @@ extension Evaluator {
         let limit = context.options.maxRowsPerStage
         var table = GroupTable<[AggregateAccumulator]>(empty: plan.calls.map { AggregateAccumulator($0.builtin) })
         var rowCount = 0
+        let key = GroupKey(keys)
+        let perRow = plan.calls.map { call in call.leading.map { (expression: $0, quick: $0.isQuick) } }
         if concurrently {
             // Keys and per-row values computed several rows at once, in order.
             let projected = input.rows.mapConcurrently(window: window, tasks: context.tasks) { row in
-                let rowScope = scope.with(row: row)
-                var values = [try await groupKey(keys, in: rowScope)]
-                for call in plan.calls { values.append(try await perRowValue(of: call, row: row, in: rowScope)) }
+                var values = [try await groupKey(key, of: row, in: scope)]
+                for expression in perRow { values.append(try await perRowValue(expression, of: row, in: scope)) }
                 return .list(values)
             }
             for try await projection in projected {
@@ -37,10 +38,9 @@ extension Evaluator {
             for try await row in input.rows {
                 rowCount += 1
                 guard rowCount <= limit else { throw rowLimitError(at: range) }
-                let rowScope = scope.with(row: row)
-                let position = table.position(for: try await groupKey(keys, in: rowScope))
-                for (slot, call) in plan.calls.enumerated() {
-                    table.states[position][slot].add(try await perRowValue(of: call, row: row, in: rowScope))
+                let position = table.position(for: try await groupKey(key, of: row, in: scope))
+                for (slot, expression) in perRow.enumerated() {
+                    table.states[position][slot].add(try await perRowValue(expression, of: row, in: scope))
                 }
             }
         }
@@ -69,9 +69,10 @@ extension Evaluator {
         var table = GroupTable<[Value]>(empty: [])
         var rowCount = 0
         var rows = input.rows
+        let key = GroupKey(keys)
         if concurrently {
             rows = rows.mapConcurrently(window: window, tasks: context.tasks) { row in
-                .list([try await groupKey(keys, in: scope.with(row: row)), row])
+                .list([try await groupKey(key, of: row, in: scope), row])
             }
         }
         for try await element in rows {
@@ -80,7 +81,7 @@ extension Evaluator {
             if concurrently, case .list(let pair) = element {
                 table.states[table.position(for: pair[0])].append(pair[1])
             } else {
-                table.states[table.position(for: try await groupKey(keys, in: scope.with(row: element)))].append(element)
+                table.states[table.position(for: try await groupKey(key, of: element, in: scope))].append(element)
             }
         }
         var results: [Value] = []
@@ -104,18 +105,23 @@ extension Evaluator {
     }
 
     /// What an aggregate call adds for a row: its leading expression's value, or the row.
-    private func perRowValue(of call: BoundCall, row: Value, in rowScope: Scope) async throws -> Value {
-        guard let leading = call.leading else { return row }
-        return try await value(of: leading, in: rowScope)
+    private func perRowValue(_ leading: (expression: BoundExpr, quick: Bool)?, of row: Value, in scope: Scope)
+        async throws -> Value
+    {
+        guard let leading else { return row }
+        return try await value(of: leading.expression, quick: leading.quick, row: row, in: scope)
     }
 
-    /// The key of the row `rowScope` looks at: the value of the one key
-    /// column, or the list of several.
-    private func groupKey(_ keys: [BoundColumn], in rowScope: Scope) async throws -> Value {
-        if keys.count == 1 { return try await value(of: keys[0].value, in: rowScope) }
+    /// The key of `row`: the value of the one key column, or the list of several.
+    private func groupKey(_ key: GroupKey, of row: Value, in scope: Scope) async throws -> Value {
+        if key.columns.count == 1 {
+            return try await value(of: key.columns[0].value, quick: key.quick[0], row: row, in: scope)
+        }
         var values: [Value] = []
-        values.reserveCapacity(keys.count)
-        for column in keys { values.append(try await value(of: column.value, in: rowScope)) }
+        values.reserveCapacity(key.columns.count)
+        for (position, column) in key.columns.enumerated() {
+            values.append(try await value(of: column.value, quick: key.quick[position], row: row, in: scope))
+        }
         return .list(values)
     }
 
@@ -125,6 +131,17 @@ extension Evaluator {
         var record = Record()
         for (position, column) in keys.enumerated() { record[column.name] = values[position] }
         return record
+    }
+}
+
+/// The key columns of a `group by`, and which are ``BoundExpr/isQuick``.
+private struct GroupKey: Sendable {
+    let columns: [BoundColumn]
+    let quick: [Bool]
+
+    init(_ columns: [BoundColumn]) {
+        self.columns = columns
+        self.quick = columns.map(\.value.isQuick)
     }
 }
 
