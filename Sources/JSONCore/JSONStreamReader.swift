@@ -287,9 +287,14 @@ public final class JSONStreamReader<Source: JSONByteSource> {
         let dropped = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[0..<count])
         var lastNewline = -1
         var lines = 0
-        for index in 0..<count where dropped[index] == 0x0A {
-            lines += 1
-            lastNewline = index
+        if let base = storage.baseAddress {
+            // memchr from newline to newline: fast for lines of any length.
+            var next = 0
+            while next < count, let found = memchr(base + next, 0x0A, count - next) {
+                lastNewline = base.distance(to: found)
+                lines += 1
+                next = lastNewline + 1
+            }
         }
         if lines > 0 {
             droppedLines += lines

@@ -69,15 +69,22 @@ enum RowReader {
     /// Batches parsed ahead of the evaluation at most.
     static let capacity = 4
 
-    /// Opens `input` and starts parsing it as `layout`.
+    /// Starts a thread that opens `input` and parses it as `layout`. The
+    /// thread opens it because opening a FIFO waits for its writer.
     static func start(_ input: DataInput, layout: JSONLayout) throws -> RowChannel {
-        let (descriptor, closes) = try input.open()
         guard let wakeup = Wakeup() else {
-            if closes { close(descriptor) }
             throw BuiltinError("cannot read \(input.displayName): no file descriptors left", kind: .runtime)
         }
         let channel = RowChannel(capacity: capacity, wakeup: wakeup)
         let thread = Thread {
+            let descriptor: Int32
+            let closes: Bool
+            do {
+                (descriptor, closes) = try input.open()
+            } catch {
+                channel.finish(error)
+                return
+            }
             defer { if closes { close(descriptor) } }
             parse(descriptor, as: layout, into: channel, naming: input.displayName)
         }
@@ -197,24 +204,26 @@ private final class RowIteration {
     }
 
     func next() async throws -> Value? {
-        if index < batch.count {
-            defer { index += 1 }
-            return batch[index]
-        }
-        batch = []
-        let channel = try self.channel ?? startReading()
-        self.channel = channel
-        if !startChecked {
-            startChecked = true
-            if case .single(let value) = try await channel.awaitStart() {
-                // The input now holds one value: it is the one row.
-                return value
+        if index == batch.count {
+            batch = []
+            let channel = try self.channel ?? startReading()
+            self.channel = channel
+            if !startChecked {
+                startChecked = true
+                if case .single(let value) = try await channel.awaitStart() {
+                    // The input now holds one value: it is the one row.
+                    return value
+                }
             }
+            guard let next = try await channel.next(), !next.isEmpty else { return nil }
+            batch = next
+            index = 0
         }
-        guard let next = try await channel.next(), !next.isEmpty else { return nil }
-        batch = next
-        index = 1
-        return next[0]
+        // Moved out of the batch, which is then released cheaply.
+        var row = Value.null
+        swap(&row, &batch[index])
+        index += 1
+        return row
     }
 
     deinit { channel?.stop() }
