@@ -98,6 +98,8 @@ let package = Package(
             dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator", "JSONCore", "ResponseCache"],
             path: "Benchmarks/CQBench"
         ),
+        // A synchronous-main runner of one query, for valgrind's instruction counts.
+        .executableTarget(name: "CQProfile", dependencies: ["CQ", "CQKit"], path: "Benchmarks/CQProfile"),
         .testTarget(
             name: "CircleCITests",
             dependencies: [
@@ -114,7 +116,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CQTests", dependencies: ["CQ"], resources: [.copy("Corpus")]),
+        .testTarget(name: "CQTests", dependencies: ["CQ", "JSONCore"], resources: [.copy("Corpus")]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
         .testTarget(
             name: "CQKitTests",

@@ -123,7 +123,7 @@ extension JSON {
         public func string(_ value: String) -> JSON { .string(value) }
         public func beginObject() -> [(String, JSON)] { [] }
 
-        public func member(_ key: String, _ value: JSON, to object: inout [(String, JSON)]) {
+        public func member(_ key: consuming String, _ value: consuming JSON, to object: inout [(String, JSON)]) {
             if let index = object.firstIndex(where: { $0.0 == key }) {
                 object[index].1 = value
             } else {
@@ -133,7 +133,7 @@ extension JSON {
 
         public func endObject(_ object: [(String, JSON)]) -> JSON { .object(object) }
         public func beginArray() -> [JSON] { [] }
-        public func element(_ value: JSON, to array: inout [JSON]) { array.append(value) }
+        public func element(_ value: consuming JSON, to array: inout [JSON]) { array.append(value) }
         public func endArray(_ array: [JSON]) -> JSON { .array(array) }
     }
 }

@@ -36,14 +36,14 @@ public protocol JSONBuilder {
     /// Starts an object.
     mutating func beginObject() -> ObjectState
     /// Adds `key: value` to `object`; a later duplicate key replaces the earlier value.
-    mutating func member(_ key: Key, _ value: Value, to object: inout ObjectState)
+    mutating func member(_ key: consuming Key, _ value: consuming Value, to object: inout ObjectState)
     /// Finishes an object.
     mutating func endObject(_ object: ObjectState) -> Value
 
     /// Starts an array.
     mutating func beginArray() -> ArrayState
     /// Appends `value` to `array`.
-    mutating func element(_ value: Value, to array: inout ArrayState)
+    mutating func element(_ value: consuming Value, to array: inout ArrayState)
     /// Finishes an array.
     mutating func endArray(_ array: ArrayState) -> Value
 

@@ -36,7 +36,9 @@ extension JSONReader {
         var index = start
         while index + 8 <= count {
             let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if Self.hasSpecialByte(word) { break }
+            let special = Self.specialBytes(word)
+            // The lowest flag is exact (little-endian: the first such byte).
+            if special != 0 { return index + special.trailingZeroBitCount >> 3 }
             index += 8
         }
         while index < count {
@@ -47,10 +49,12 @@ extension JSONReader {
         return index
     }
 
-    /// Whether any of the eight bytes of `word` is `"`, `\` or below 0x20.
+    /// The high bit of each of the eight bytes of `word` that is `"`, `\`
+    /// or below 0x20 — exact up to the first such byte; bytes after it may
+    /// be flagged too.
     @inlinable
     @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -58,7 +62,7 @@ extension JSONReader {
         let zeroQuote = (quotes &- ones) & ~quotes
         let zeroBackslash = (backslashes &- ones) & ~backslashes
         let control = (word &- (ones &* 0x20)) & ~word
-        return (zeroQuote | zeroBackslash | control) & highs != 0
+        return (zeroQuote | zeroBackslash | control) & highs
     }
 
     /// Decodes a string with escapes (or one that is cut off), whose bytes

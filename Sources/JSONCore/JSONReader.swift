@@ -133,7 +133,7 @@ public struct JSONReader {
             guard bytes[position] == UInt8(ascii: ":") else { throw unexpected("expected ':' after the key") }
             position += 1
             let value = try readValue(with: &builder)
-            builder.member(key, value, to: &object)
+            builder.member(consume key, consume value, to: &object)
             skipWhitespace()
             guard position < count else { throw endOfInput("expected ',' or '}' after a member of an object") }
             switch bytes[position] {
@@ -164,7 +164,7 @@ public struct JSONReader {
         }
         while true {
             let value = try readValue(with: &builder)
-            builder.element(value, to: &array)
+            builder.element(consume value, to: &array)
             skipWhitespace()
             guard position < count else { throw endOfInput("expected ',' or ']' after an element of an array") }
             switch bytes[position] {

@@ -42,24 +42,26 @@ public enum JSONStreamStart<Value> {
 /// Errors give the line and column in the whole input, however much of it
 /// has been read and forgotten. Not thread-safe: one reader per thread.
 public final class JSONStreamReader<Source: JSONByteSource> {
-    private enum Mode {
+    @usableFromInline
+    enum Mode {
         case unstarted, arrayFirst, arrayNext, lines, values, finished
     }
 
-    private var source: Source
+    // Unchecked exclusivity: a reader is used by one thread, one call at a time.
+    @exclusivity(unchecked) private var source: Source
     private let layout: JSONLayout
-    private var storage: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutableRawBufferPointer
     /// The first byte not consumed yet.
-    private var start = 0
+    @exclusivity(unchecked) @usableFromInline var start = 0
     /// The end of the bytes read.
-    private var end = 0
-    private var sourceEnded = false
-    private var mode = Mode.unstarted
+    @exclusivity(unchecked) @usableFromInline var end = 0
+    @exclusivity(unchecked) @usableFromInline var sourceEnded = false
+    @exclusivity(unchecked) @usableFromInline var mode = Mode.unstarted
     /// Bytes, newlines and the scalars after the last newline, in input
     /// already dropped from the front of `storage`.
-    private var droppedBytes = 0
-    private var droppedLines = 0
-    private var droppedColumn = 0
+    @exclusivity(unchecked) private var droppedBytes = 0
+    @exclusivity(unchecked) private var droppedLines = 0
+    @exclusivity(unchecked) private var droppedColumn = 0
 
     /// A reader of `source` laid out as `layout`.
     ///
@@ -114,6 +116,7 @@ public final class JSONStreamReader<Source: JSONByteSource> {
     }
 
     /// The next row, or `nil` after the last.
+    @inlinable
     public func next<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value? {
         switch mode {
         case .unstarted:
@@ -156,7 +159,8 @@ public final class JSONStreamReader<Source: JSONByteSource> {
 
     // MARK: Values and lines
 
-    private func parseValue<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value {
+    @inlinable
+    func parseValue<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value {
         while true {
             let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[0..<end])
             var reader = JSONReader(bytes, position: start, isComplete: sourceEnded)
@@ -174,7 +178,8 @@ public final class JSONStreamReader<Source: JSONByteSource> {
         }
     }
 
-    private func nextLine<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value? {
+    @inlinable
+    func nextLine<Builder: JSONBuilder>(with builder: inout Builder) throws -> Builder.Value? {
         try skipByteOrderMark()
         var searchFrom = start
         while true {
@@ -221,7 +226,8 @@ public final class JSONStreamReader<Source: JSONByteSource> {
 
     /// The first byte from `start` that is not whitespace (consuming the
     /// whitespace), reading more as needed; `nil` at the end of the input.
-    private func peekNonWhitespace() throws -> UInt8? {
+    @usableFromInline
+    func peekNonWhitespace() throws -> UInt8? {
         while true {
             while start < end {
                 switch storage[start] {
@@ -235,19 +241,22 @@ public final class JSONStreamReader<Source: JSONByteSource> {
     }
 
     /// Skips a UTF-8 byte order mark at the very start of the input.
-    private func skipByteOrderMark() throws {
+    @usableFromInline
+    func skipByteOrderMark() throws {
         guard droppedBytes == 0, start == 0 else { return }
         while end < 3, !sourceEnded, end == 0 || storage[0] == 0xEF { try refill(wanting: 3) }
         if end >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { start = 3 }
     }
 
-    private func findNewline(from index: Int) -> Int {
+    @usableFromInline
+    func findNewline(from index: Int) -> Int {
         guard index < end, let base = storage.baseAddress else { return end }
         guard let found = memchr(base + index, 0x0A, end - index) else { return end }
         return base.distance(to: found)
     }
 
-    private func isBlank(from lower: Int, to upper: Int) -> Bool {
+    @usableFromInline
+    func isBlank(from lower: Int, to upper: Int) -> Bool {
         var index = lower
         while index < upper {
             switch storage[index] {
@@ -267,7 +276,8 @@ public final class JSONStreamReader<Source: JSONByteSource> {
     /// of them are held, the source has nothing more at the moment (a short
     /// read), or it ends. Drops consumed bytes first and grows the buffer
     /// when it is full, so a large value is read in doubling steps.
-    private func refill(wanting: Int) throws {
+    @usableFromInline
+    func refill(wanting: Int) throws {
         guard !sourceEnded else { return }
         if start > 0 { drop(start) }
         repeat {
@@ -321,7 +331,8 @@ public final class JSONStreamReader<Source: JSONByteSource> {
 
     // MARK: Errors
 
-    private func syntaxError(_ message: String, at offset: Int, atEnd: Bool = false) -> JSONSyntaxError {
+    @usableFromInline
+    func syntaxError(_ message: String, at offset: Int, atEnd: Bool = false) -> JSONSyntaxError {
         let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[0..<end])
         let offset = min(offset, end)
         var line = droppedLines + 1
@@ -336,5 +347,6 @@ public final class JSONStreamReader<Source: JSONByteSource> {
         return JSONSyntaxError(message: text, offset: droppedBytes + offset, line: line, column: column)
     }
 
-    private static func describe(_ byte: UInt8) -> String { JSONReader.describe(byte) }
+    @usableFromInline
+    static func describe(_ byte: UInt8) -> String { JSONReader.describe(byte) }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 internal import JSONCore
 import OrderedCollections
 
@@ -29,7 +24,7 @@ struct ValueBuilder: JSONBuilder {
 
     private var keys: [String] = []
     private let values = ValueStack()
-    private var keyCache = KeyCache()
+    private let keyCache = KeyCache()
     private var shapes = ShapeCache()
 
     func null() -> Value { .null }
@@ -38,12 +33,12 @@ struct ValueBuilder: JSONBuilder {
     func double(_ value: Double) -> Value { .double(value) }
     func string(_ value: String) -> Value { .string(value) }
 
-    mutating func key(utf8 bytes: UnsafeRawBufferPointer) -> String { keyCache.string(for: bytes) }
+    func key(utf8 bytes: UnsafeRawBufferPointer) -> String { keyCache.string(for: bytes) }
     func key(_ decoded: String) -> String { decoded }
 
     func beginObject() -> ObjectState { ObjectState(keyBase: keys.count, valueBase: values.count) }
 
-    mutating func member(_ key: String, _ value: Value, to object: inout ObjectState) {
+    mutating func member(_ key: consuming String, _ value: consuming Value, to object: inout ObjectState) {
         keys.append(key)
         values.push(value)
     }
@@ -56,7 +51,7 @@ struct ValueBuilder: JSONBuilder {
 
     func beginArray() -> ArrayState { ArrayState(valueBase: values.count) }
 
-    func element(_ value: Value, to array: inout ArrayState) { values.push(value) }
+    func element(_ value: consuming Value, to array: inout ArrayState) { values.push(value) }
 
     func endArray(_ array: ArrayState) -> Value {
         .list(Array(values.pop(from: array.valueBase)))
@@ -70,9 +65,10 @@ struct ValueBuilder: JSONBuilder {
 
 /// Values of objects and arrays not finished yet, moved out when they are.
 private final class ValueStack {
-    private var base: UnsafeMutablePointer<Value>
-    private var capacity = 64
-    private(set) var count = 0
+    // Unchecked: the stack belongs to one builder on one thread.
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) private var capacity = 64
+    @exclusivity(unchecked) private(set) var count = 0
 
     init() { base = .allocate(capacity: capacity) }
 
@@ -81,7 +77,7 @@ private final class ValueStack {
         base.deallocate()
     }
 
-    func push(_ value: Value) {
+    func push(_ value: consuming Value) {
         if count == capacity {
             let larger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: base, count: count)
@@ -121,33 +117,38 @@ private final class ValueStack {
     }
 }
 
-/// Strings for key bytes, decoded once: a small direct-mapped cache.
-private struct KeyCache {
-    private static let size = 256
-    private var strings: [String] = []
-
-    mutating func string(for bytes: UnsafeRawBufferPointer) -> String {
-        guard bytes.count <= 64 else { return String(decoding: bytes, as: UTF8.self) }
-        if strings.isEmpty { strings = Array(repeating: "", count: Self.size) }
-        let slot = Int(Self.hash(bytes) % UInt32(Self.size))
-        let cached = strings[slot]
-        let matches =
-            cached.utf8.withContiguousStorageIfAvailable { stored in
-                guard stored.count == bytes.count else { return false }
-                guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return true }
-                return memcmp(storedBase, base, bytes.count) == 0
-            } ?? false
-        if matches { return cached }
-        let string = String(decoding: bytes, as: UTF8.self)
-        strings[slot] = string
-        return string
+/// Strings for key bytes, decoded once: a small direct-mapped cache whose
+/// entries hold keys of up to 16 bytes as two words, compared without a call.
+private final class KeyCache {
+    private struct Entry {
+        var length = -1
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var string = ""
     }
 
-    /// FNV-1a.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+    private static let size = 256
+    private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: KeyCache.size)
+
+    init() { entries.initialize(repeating: Entry(), count: Self.size) }
+
+    deinit {
+        entries.deinitialize(count: Self.size)
+        entries.deallocate()
+    }
+
+    func string(for bytes: UnsafeRawBufferPointer) -> String {
+        guard bytes.count <= 16 else { return String(decoding: bytes, as: UTF8.self) }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+        let mixed = (words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bytes.count)) &* 0xFF51_AFD7_ED55_8CCD
+        let entry = entries + Int(truncatingIfNeeded: mixed >> 56)
+        if entry.pointee.length == bytes.count, entry.pointee.low == words.0, entry.pointee.high == words.1 {
+            return entry.pointee.string
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        entry.pointee = Entry(length: bytes.count, low: words.0, high: words.1, string: string)
+        return string
     }
 }
 
@@ -168,10 +169,12 @@ private struct ShapeCache {
 
     mutating func record(keys: ArraySlice<String>, values: ValueStack, from start: Int) -> Record {
         for index in shapes.indices where shapes[index].keys.count == keys.count && Self.same(shapes[index].keys, keys) {
-            let shape = shapes[index]
+            // Most recently used first.
             if index > 0 { shapes.swapAt(index, index - 1) }
-            guard var fields = shape.template else {
-                return Record(OrderedDictionary(uncheckedUniqueKeys: shape.keys, values: values.pop(from: start)))
+            let position = index > 0 ? index - 1 : 0
+            guard var fields = shapes[position].template else {
+                return Record(
+                    OrderedDictionary(uncheckedUniqueKeys: shapes[position].keys, values: values.pop(from: start)))
             }
             fields.values.withUnsafeMutableBufferPointer { values.pop(from: start, over: $0) }
             return Record(fields)

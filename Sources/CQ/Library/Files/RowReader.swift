@@ -154,7 +154,7 @@ enum RowReader {
 /// Gathers parsed rows into batches for a ``RowChannel``.
 private final class Batcher {
     let channel: RowChannel
-    private var rows: [Value] = []
+    @exclusivity(unchecked) private var rows: [Value] = []
 
     init(channel: RowChannel) {
         self.channel = channel
@@ -162,7 +162,7 @@ private final class Batcher {
     }
 
     /// Adds `row`, handing the batch on when full; `false` once the consumer is gone.
-    func add(_ row: Value) -> Bool {
+    func add(_ row: consuming Value) -> Bool {
         rows.append(row)
         return rows.count < RowReader.batchSize || flush()
     }
@@ -190,11 +190,12 @@ private final class PendingChannel: Sendable {
 
 /// One iteration over the rows of an input; stops the reading when dropped.
 private final class RowIteration {
-    private var channel: RowChannel?
+    // Unchecked exclusivity: an iteration is used by one task, one call at a time.
+    @exclusivity(unchecked) private var channel: RowChannel?
     private let startReading: () throws -> RowChannel
-    private var startChecked: Bool
-    private var batch: [Value] = []
-    private var index = 0
+    @exclusivity(unchecked) private var startChecked: Bool
+    @exclusivity(unchecked) private var batch: [Value] = []
+    @exclusivity(unchecked) private var index = 0
 
     init(channel: RowChannel?, startReading: @escaping () throws -> RowChannel) {
         self.channel = channel
