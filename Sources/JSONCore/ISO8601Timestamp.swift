@@ -17,10 +17,14 @@ public enum ISO8601Timestamp {
     }
 
     /// Formats `date` as `2026-11-20T12:00:00Z` in UTC, with milliseconds as
-    /// `fraction` says. The date is rounded to the nearest millisecond, so a
-    /// parsed timestamp formats back to the same text.
-    public static func format(_ date: Date, fraction: Fraction = .whenPresent) -> String {
-        let totalMillis = Int((date.timeIntervalSince1970 * 1000).rounded())
+    /// `fraction` says. By default the date is rounded to the nearest
+    /// millisecond, so a parsed timestamp formats back to the same text;
+    /// `rounding` can truncate instead (what the simulator's recorded
+    /// responses were written with).
+    public static func format(
+        _ date: Date, fraction: Fraction = .whenPresent, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero
+    ) -> String {
+        let totalMillis = Int((date.timeIntervalSince1970 * 1000).rounded(rounding))
         let millis = ((totalMillis % 1000) + 1000) % 1000
         let seconds = (totalMillis - millis) / 1000
         let days = floorDivide(seconds, 86_400)
