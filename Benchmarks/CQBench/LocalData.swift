@@ -70,7 +70,7 @@ struct LocalData {
             var jqRuns: [ChildProcess.Run] = []
             for _ in 0..<repeats {
                 // Interleaved, so both see the same load.
-                cqRuns.append(try ChildProcess.run(cq, comparison.cq))
+                cqRuns.append(try ChildProcess.measure(cq, comparison.cq))
                 if let jq { jqRuns.append(try ChildProcess.run(jq, comparison.jq)) }
             }
             let cqBest = cqRuns.min { $0.seconds < $1.seconds } ?? cqRuns[0]
@@ -91,16 +91,18 @@ struct LocalData {
                 print("  cq: \(cqBest.stdout.prefix(300))\n  jq: \(jqBest.stdout.prefix(300))\(jqBest.stderr.prefix(300))")
             }
         }
-        print("(best of \(repeats) wall times, interleaved; `CQ_BENCH_REPEAT` changes it)")
+        print(
+            "(best of \(repeats) wall times, interleaved; `CQ_BENCH_REPEAT` changes it; peak RSS "
+                + (ChildProcess.timeCommand == nil ? "from wait4, an upper bound" : "from /usr/bin/time") + ")")
     }
 
-    /// jq keeps each name's durations, as cq's median must.
+    /// jq groups the names and durations it kept (`reduce … += [$d]` into
+    /// an object is quadratic in jq 1.6: minutes for a million rows).
     static let jqGroupByMedian = """
-        reduce inputs as $row ({}; .[$row.name] += [$row.duration])
-        | to_entries[]
-        | (.value | sort) as $d | ($d | length) as $n | (($n - 1) / 2) as $rank | ($rank | floor) as $lo
+        [inputs | {name, duration}] | group_by(.name) | .[]
+        | (map(.duration) | sort) as $d | ($d | length) as $n | (($n - 1) / 2) as $rank | ($rank | floor) as $lo
         | ([$lo + 1, $n - 1] | min) as $hi
-        | {name: .key, n: $n, p50: ($d[$lo] + ($d[$hi] - $d[$lo]) * ($rank - $lo))}
+        | {name: .[0].name, n: $n, p50: ($d[$lo] + ($d[$hi] - $d[$lo]) * ($rank - $lo))}
         """
 
     /// The same groups, counts and medians (to 1e-9), in any order.
