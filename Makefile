@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSION := pipelines("gh/org/repo") | where state == "failed" | jobs
 
-.PHONY: demo repl test deps build bench man completions
+.PHONY: demo repl test deps build bench jq man completions
 
 ## demo: run the mission's example against the built-in demo organisation.
 demo: deps
@@ -18,8 +18,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## bench: print performance figures (requests, latency, evaluator throughput).
-bench: deps
+## bench: print performance figures (requests, latency, evaluator throughput,
+## local data beside jq with the release cq binary, the JSON layer).
+bench: deps jq
+	$(SWIFT) build -c release --product cq
 	$(SWIFT) run -c release CQBench
 	python3 Benchmarks/first-prompt.py
 
@@ -34,6 +36,13 @@ completions: deps
 	$(SWIFT) build --product cq
 	mkdir -p .build/completions
 	for shell in bash zsh fish; do $$($(SWIFT) build --show-bin-path)/cq --generate-completion-script $$shell > .build/completions/cq.$$shell; done
+
+## jq: install jq when missing (the local-data benchmark runs it beside cq).
+jq:
+	@if ! command -v jq >/dev/null 2>&1; then \
+		echo "Installing jq (the local-data benchmark compares cq with it)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq jq; \
+	fi
 
 ## deps: install libedit's and SQLite's headers and pkg-config when missing (Debian/Ubuntu).
 deps:

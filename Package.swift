@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "cq", targets: ["CQCommand"]),
         .library(name: "CircleCI", targets: ["CircleCI"]),
+        .library(name: "JSONCore", targets: ["JSONCore"]),
         .library(name: "CircleCISimulator", targets: ["CircleCISimulator"]),
         .library(name: "CQ", targets: ["CQ"]),
         .library(name: "CQKit", targets: ["CQKit"]),
@@ -21,10 +22,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
+        // JSON bytes to any value type and back, and ISO 8601 timestamps: the
+        // one JSON layer of the client, the simulator and the language.
+        .target(name: "JSONCore"),
         // The typed CircleCI API v2 client.
         .target(
             name: "CircleCI",
             dependencies: [
+                "JSONCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
             ]
@@ -33,7 +38,7 @@ let package = Package(
         .target(
             name: "CircleCISimulator",
             dependencies: [
-                "CircleCI",
+                "CircleCI", "JSONCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -53,6 +58,7 @@ let package = Package(
         .target(
             name: "CQ",
             dependencies: [
+                "JSONCore",
                 .product(name: "OrderedCollections", package: "swift-collections")
             ]
         ),
@@ -97,9 +103,11 @@ let package = Package(
         // `make bench`: requests per query, HTTP and evaluator timings, completion latency.
         .executableTarget(
             name: "CQBench",
-            dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator", "ResponseCache"],
+            dependencies: ["CQ", "CQKit", "CircleCI", "CircleCISimulator", "JSONCore", "ResponseCache"],
             path: "Benchmarks/CQBench"
         ),
+        // A synchronous-main runner of one query, for valgrind's instruction counts.
+        .executableTarget(name: "CQProfile", dependencies: ["CQ", "CQKit"], path: "Benchmarks/CQProfile"),
         .testTarget(
             name: "CircleCITests",
             dependencies: [
@@ -116,7 +124,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CQTests", dependencies: ["CQ"], resources: [.copy("Corpus")]),
+        .testTarget(name: "CQTests", dependencies: ["CQ", "JSONCore"], resources: [.copy("Corpus")]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
         .testTarget(
             name: "CQKitTests",
             dependencies: [

@@ -5,8 +5,10 @@ import CircleCISimulator
 import Foundation
 
 // Prints cq's performance figures: HTTP requests per query (the cost),
-// wall time in-process and over loopback HTTP, evaluator throughput, and
-// completion latency. Run with `make bench` (release build).
+// wall time in-process and over loopback HTTP, evaluator throughput, local
+// data beside jq (the release `cq` binary on a generated NDJSON export), the
+// JSON layer beside Foundation's, and completion latency. Run with `make
+// bench` (release build).
 
 let now = Date(timeIntervalSince1970: 1_795_176_000)  // 2026-11-20T12:00:00Z
 
@@ -55,6 +57,8 @@ let parse = Measure.time(repeat: 200) {
     _ = Parser.parse(SourceFile(name: "bench", text: queries.joined(separator: "\n")))
 }
 print(String(format: "parse %d queries: %.3f ms", queries.count, parse))
+
+try await LocalData.report()
 
 print("\n== Completion latency (budget: 10 ms p99) ==")
 let registry = CQEngine(session: Measure.offlineSession()).registry

@@ -19,6 +19,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Most HTTP requests in flight at once, and rows fan-outs work on ahead.", valueName: "n"))
     var concurrency: Int = EvaluationOptions().concurrency
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Most rows a stage that reads all of them (sort, group by, count, last, table output) may read; default: no limit.",
+            valueName: "n"))
+    var maxRows: Int?
+
     @Flag(name: .long, help: "After the query, print what it cost on standard error: time, requests, pages, cache hits.")
     var stats = false
 
@@ -39,15 +46,21 @@ struct GlobalOptions: ParsableArguments {
 
     @OptionGroup var cache: CacheOptions
 
-    /// The evaluation options these flags ask for.
-    func evaluationOptions() throws -> EvaluationOptions {
+    /// The evaluation options these flags ask for. The CLI reads what the
+    /// machine can hold: no step limit, and no row limit unless `--max-rows`.
+    func evaluationOptions(
+        standardInput: StandardInputAccess = .unavailable(reason: "this command does not read data from it")
+    ) throws -> EvaluationOptions {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
         if let timeout, timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if let maxRequests, maxRequests < 0 { throw ValidationError("--max-requests must be 0 or more") }
-        // The CLI runs the user's own queries: files allowed, no request budget unless asked.
+        if let maxRows, maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
+        // The CLI runs the user's own queries: files allowed, no request
+        // budget, step or row limit unless asked.
         return EvaluationOptions(
-            allowWrites: allowWrites, allowFiles: true, timeout: timeout.map { .seconds($0) },
-            concurrency: concurrency, maxRequests: maxRequests)
+            allowWrites: allowWrites, allowFiles: true, maxSteps: .max, timeout: timeout.map { .seconds($0) },
+            maxRowsPerStage: maxRows ?? .max, concurrency: concurrency, maxRequests: maxRequests,
+            standardInput: standardInput)
     }
 
     /// `--max-wait` and `--request-timeout` applied to a client configuration.

@@ -11,7 +11,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without -e or FILE, cq starts the REPL when standard input is a terminal and reads \
             a program from standard input otherwise. Scripts see their arguments as $args \
-            (a list of strings) and --arg name=value as $name.
+            (a list of strings) and --arg name=value as $name. With -e or FILE, a query reads \
+            data piped to cq with open("-") or stdin(): gh api … | cq -e 'open("-") | …'.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -48,7 +49,7 @@ struct RunCommand: AsyncParsableCommand {
 
     private func execute() async throws -> ExitStatus {
         let services = try await Services.make(options)
-        let engine = try services.engine(options)
+        let engine = try services.engine(options, standardInput: standardInputAccess)
         var variables = try options.variables()
         let positional = query == nil ? scriptArguments : (file.map { [$0] } ?? []) + scriptArguments
         variables["args"] = .list(positional.map(Value.string))
@@ -75,6 +76,18 @@ struct RunCommand: AsyncParsableCommand {
         }
         let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         return await Self.interruptible(runner, SourceFile(name: "<stdin>", text: text), environment, bindings)
+    }
+
+    /// Whether the query may read data from standard input (`open("-")`):
+    /// not when the program itself comes from there, or in the REPL.
+    private var standardInputAccess: StandardInputAccess {
+        if query != nil || (file != nil && file != "-") { return .readable }
+        if file == nil, Terminal.standardInputIsTerminal {
+            return .unavailable(reason: "in the REPL, standard input is the terminal")
+        }
+        return .unavailable(
+            reason: "the program itself was read from standard input; "
+                + "give it with -e 'QUERY' or as a script file to pipe data in")
     }
 
     /// Runs `source`, stopping it on Ctrl-C with "Cancelled." and status 130.

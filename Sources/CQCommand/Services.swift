@@ -65,9 +65,15 @@ struct Services {
         return services
     }
 
-    /// The engine for these services and options.
-    func engine(_ options: GlobalOptions) throws -> CQEngine {
-        CQEngine(session: session, options: EngineOptions(evaluation: try options.evaluationOptions(), now: now))
+    /// The engine for these services and options; `standardInput` says
+    /// whether `open("-")` may read data from standard input.
+    func engine(
+        _ options: GlobalOptions,
+        standardInput: StandardInputAccess = .unavailable(reason: "this command does not read data from it")
+    ) throws -> CQEngine {
+        CQEngine(
+            session: session,
+            options: EngineOptions(evaluation: try options.evaluationOptions(standardInput: standardInput), now: now))
     }
 
     /// `$HOME`, as the `circleci` CLI reads it; the account's home only when unset.

@@ -44,15 +44,23 @@ import Testing
         _ = try await harness.engine.run(query, in: &environment)?.collect()
     }
 
-    /// `example` with each file it `open`s written to a scratch folder.
+    /// `example` with each file it `open`s written to a scratch folder (two
+    /// jobs: NDJSON for a `.ndjson` name, else a JSON array) and its path
+    /// replaced by that file's; standard input (`open("-")`, `stdin()`) is
+    /// read from such a file instead, as a pipe would give it.
     static func withFixtureFiles(_ example: String) throws -> String {
-        var text = example
+        var text = example.replacingOccurrences(of: "stdin()", with: #"open("stdin.ndjson")"#)
+            .replacingOccurrences(of: #"open("-")"#, with: #"open("stdin.ndjson")"#)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cq-help-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for match in example.matches(of: /open\("([^"]+)"\)/) {
+        let jobs = [
+            #"{"name": "test", "status": "failed", "duration": 90}"#,
+            #"{"name": "lint", "status": "success", "duration": 30}"#,
+        ]
+        for match in text.matches(of: /open\("([^"]+)"\)/) {
             let file = folder.appendingPathComponent(String(match.1))
-            try #"[{"name": "test", "status": "failed"}, {"name": "lint", "status": "success"}]"#
-                .write(to: file, atomically: true, encoding: .utf8)
+            let body = match.1.hasSuffix(".ndjson") ? jobs.joined(separator: "\n") : "[\(jobs.joined(separator: ", "))]"
+            try body.write(to: file, atomically: true, encoding: .utf8)
             text = text.replacingOccurrences(of: "\"\(match.1)\"", with: "\"\(file.path)\"")
         }
         return text

@@ -46,6 +46,9 @@ struct Scope: Sendable {
     var row: Value?
     /// The rows of the group whose aggregates `group by … with` is computing.
     var groupRows: [Value]?
+    /// The accumulators of the aggregate calls of the group whose columns
+    /// `group by … with` is computing, by call: the rows streamed past them.
+    var groupAggregates: [SourceRange: AggregateAccumulator]?
     /// Per-row values of aggregates over ``groupRows`` are computed several
     /// rows at once (the planner found they make requests).
     var concurrentRows = false
@@ -61,6 +64,7 @@ struct Scope: Sendable {
         var copy = self
         copy.row = row
         copy.groupRows = nil
+        copy.groupAggregates = nil
         copy.concurrentRows = false
         return copy
     }

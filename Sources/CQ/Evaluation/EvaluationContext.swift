@@ -29,6 +29,10 @@ public struct EvaluationOptions: Sendable {
     /// The most HTTP requests one run may make in all (retries included), or
     /// `nil` for no limit; the engine stops the run with an error past it.
     public var maxRequests: Int?
+    /// Whether `open("-")` and `stdin()` may read the process's standard
+    /// input (with ``allowFiles``). Not by default: an embedder decides; the
+    /// `cq` CLI allows it unless the program itself came from standard input.
+    public var standardInput: StandardInputAccess
 
     /// How many rows fan-outs (`jobs`, `tests`, …) and stages that make
     /// requests work on ahead of their consumer: twice ``concurrency``, so
@@ -48,7 +52,8 @@ public struct EvaluationOptions: Sendable {
         timeout: Duration? = nil,
         maxRowsPerStage: Int = 100_000,
         concurrency: Int = 8,
-        maxRequests: Int? = 2_000
+        maxRequests: Int? = 2_000,
+        standardInput: StandardInputAccess = .unavailable(reason: "this evaluation has no standard input to read")
     ) {
         self.allowWrites = allowWrites
         self.allowFiles = allowFiles
@@ -60,7 +65,16 @@ public struct EvaluationOptions: Sendable {
         self.maxRowsPerStage = maxRowsPerStage
         self.concurrency = concurrency
         self.maxRequests = maxRequests
+        self.standardInput = standardInput
     }
+}
+
+/// Whether an evaluation may read data from the process's standard input.
+public enum StandardInputAccess: Sendable, Hashable {
+    /// `open("-")` and `stdin()` read it (once).
+    case readable
+    /// They fail, saying `reason` (e.g. "the program itself was read from it").
+    case unavailable(reason: String)
 }
 
 /// The shared state of one evaluation: clock, options, step counter, memo
@@ -96,14 +110,15 @@ public struct EvaluationContext: Sendable {
     public var steps: Int { meter.count }
 }
 
-/// Counts evaluation steps against a limit.
+/// Counts evaluation steps against a limit: one atomic addition per charge,
+/// so the rows of a stream can be evaluated without a lock per step.
 final class StepMeter: Sendable {
-    private let counter = Mutex(0)
+    private let counter = Atomic(0)
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    var count: Int { counter.withLock { $0 } }
+    var count: Int { counter.load(ordering: .relaxed) }
 
     /// Counts one step; `false` once the limit is passed.
     func step() -> Bool {
@@ -112,9 +127,8 @@ final class StepMeter: Sendable {
 
     /// Counts `units` steps of work at once; `false` once the limit is passed.
     func charge(_ units: Int) -> Bool {
-        counter.withLock { count in
-            count = count > Int.max - units ? Int.max : count + units
-            return count <= limit
-        }
+        let (_, total) = counter.wrappingAdd(units, ordering: .relaxed)
+        // Far below overflow: a total past the limit stays past it.
+        return total >= 0 && total <= limit
     }
 }

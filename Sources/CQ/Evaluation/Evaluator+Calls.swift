@@ -8,6 +8,9 @@ extension Evaluator {
             let invocation = try await invocation(for: call, in: scope)
             return try bounded(try await guarded(at: call.range) { try await run(invocation) }, at: call.range)
         case .aggregate(let run):
+            if let accumulator = scope.groupAggregates?[call.range] {
+                return .value(try await finish(call, run, accumulator, in: scope))
+            }
             if let rows = scope.groupRows {
                 return .value(try await aggregate(call, run, over: rows, in: scope))
             }
@@ -17,10 +20,8 @@ extension Evaluator {
                     range: call.range,
                     notes: ["use it as a stage (`… | \(builtin.name)(field)`) or in `group by … with`"])
             }
-            let values = try await rows(of: try await evaluate(list, in: scope), at: list.range)
-            let invocation = try await invocation(for: call, in: scope)
-            try chargeWork(of: CollectionOfOne(Value.list(values)), at: call.range)
-            return .value(try bounded(try await guarded(at: call.range) { try run(values, invocation) }, at: call.range))
+            let values = try await evaluate(list, in: scope)
+            return .value(try await reduce(call, run, over: values, perRow: nil, concurrently: false, at: list.range, in: scope))
         case .stage, .fanOut:
             guard let input = call.leading else {
                 throw RuntimeError(
@@ -54,10 +55,8 @@ extension Evaluator {
             guard builtin.effect == .readsAPI else { return .stream(input.rows.flatMap(expand)) }
             return .stream(input.rows.flatMapConcurrently(window: window, tasks: context.tasks, expand))
         case .aggregate(let run):
-            let rows = try await rows(of: input, at: range)
-            var inner = scope
-            inner.concurrentRows = concurrently
-            return .value(try await aggregate(call, run, over: rows, in: inner))
+            return .value(
+                try await reduce(call, run, over: input, perRow: call.leading, concurrently: concurrently, at: range, in: scope))
         case .function(let run):
             let value = try await collect(input, at: range)
             var invocation = try await invocation(for: call, in: scope)
@@ -80,6 +79,58 @@ extension Evaluator {
         let invocation = try await invocation(for: call, in: scope)
         try chargeWork(of: CollectionOfOne(Value.list(values)), at: call.range)
         return try bounded(try await guarded(at: call.range) { try run(values, invocation) }, at: call.range)
+    }
+
+    /// `call` over the rows of `input`, a row at a time: each row's value
+    /// (`perRow` in the row's scope, or the row itself) goes into an
+    /// ``AggregateAccumulator``, so `| count` or `| sum(x)` of a stream holds
+    /// no rows. Bounded by ``EvaluationOptions/maxRowsPerStage`` like any
+    /// stage that reads all rows.
+    func reduce(
+        _ call: BoundCall, _ run: @escaping @Sendable ([Value], Invocation) throws -> Value, over input: PipelineData,
+        perRow: BoundExpr?, concurrently: Bool, at range: SourceRange, in scope: Scope
+    ) async throws -> Value {
+        var rows = input.rows
+        var perRow = perRow
+        let quick = perRow?.isQuick ?? false
+        if let expression = perRow, concurrently {
+            rows = rows.mapConcurrently(window: window, tasks: context.tasks) { row in
+                try await value(of: expression, quick: quick, row: row, in: scope)
+            }
+            perRow = nil
+        }
+        let limit = context.options.maxRowsPerStage
+        var accumulator = AggregateAccumulator(call.builtin)
+        var unchargedWork = 0
+        for try await row in rows {
+            guard accumulator.count < limit else { throw rowLimitError(at: range) }
+            if let perRow {
+                accumulator.add(try await value(of: perRow, quick: quick, row: row, in: scope))
+            } else {
+                accumulator.add(row)
+            }
+            unchargedWork += 1
+            if unchargedWork == Self.workBatch {
+                try charge(unchargedWork, at: call.range)
+                unchargedWork = 0
+            }
+        }
+        try charge(unchargedWork, at: call.range)
+        return try await finish(call, run, accumulator, chargingWork: false, in: scope)
+    }
+
+    /// Rows a streaming stage reads between two charges of their work.
+    static let workBatch = 4096
+
+    /// The result of an accumulated aggregate call, its other arguments
+    /// evaluated in `scope`.
+    func finish(
+        _ call: BoundCall, _ run: @Sendable ([Value], Invocation) throws -> Value, _ accumulator: AggregateAccumulator,
+        chargingWork: Bool = true, in scope: Scope
+    ) async throws -> Value {
+        let invocation = try await invocation(for: call, in: scope)
+        if chargingWork { try charge(accumulator.count, at: call.range) }
+        return try bounded(try await guarded(at: call.range) { try accumulator.result(run, invocation) }, at: call.range)
     }
 
     /// The evaluated arguments of `call`.

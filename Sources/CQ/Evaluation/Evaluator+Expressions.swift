@@ -106,7 +106,7 @@ extension Evaluator {
     }
 
     /// `base[index]`: list positions (negative from the end), record keys, characters.
-    private func subscriptValue(_ base: Value, _ index: Value, at range: SourceRange) throws -> Value {
+    func subscriptValue(_ base: Value, _ index: Value, at range: SourceRange) throws -> Value {
         switch (base, index) {
         case (.null, _): return .null
         case (.list(let list), _):

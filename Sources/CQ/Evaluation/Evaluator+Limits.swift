@@ -38,6 +38,11 @@ extension Evaluator {
             default: break
             }
         }
+        try charge(units, at: range)
+    }
+
+    /// Counts `units` of builtin work as steps.
+    func charge(_ units: Int, at range: SourceRange) throws {
         guard units > 0 else { return }
         guard context.meter.charge(units) else {
             throw RuntimeError(

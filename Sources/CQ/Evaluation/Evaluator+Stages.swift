@@ -7,24 +7,27 @@ extension Evaluator {
         let concurrent = stage.evaluatesConcurrently
         switch stage.kind {
         case .where(let condition):
+            let quick = condition.isQuick
             guard input.isSequence else {
                 let row = try await collect(input, at: stage.range)
-                return .value(try await value(of: condition, in: scope.with(row: row)).isTruthy ? row : .null)
+                return .value(try await value(of: condition, quick: quick, row: row, in: scope).isTruthy ? row : .null)
             }
             let test: @Sendable (Value) async throws -> Bool = { row in
-                try await value(of: condition, in: scope.with(row: row)).isTruthy
+                try await value(of: condition, quick: quick, row: row, in: scope).isTruthy
             }
             guard concurrent else { return .stream(input.rows.filter(test)) }
             return .stream(input.rows.flatMapConcurrently(window: window, tasks: context.tasks) { row in
                 ValueStream(try await test(row) ? [row] : [])
             })
         case .select(let columns):
+            let quick = columns.map(\.value.isQuick)
             return try await mapRows(input, at: stage.range, concurrently: concurrent) { row in
-                try await project(columns, of: row, in: scope)
+                try await project(columns, quick: quick, of: row, in: scope)
             }
         case .map(let transform):
+            let quick = transform.isQuick
             return try await mapRows(input, at: stage.range, concurrently: concurrent) { row in
-                try await value(of: transform, in: scope.with(row: row))
+                try await value(of: transform, quick: quick, row: row, in: scope)
             }
         case .sort(let keys):
             return .value(.list(try await sort(
@@ -73,12 +76,12 @@ extension Evaluator {
         return try await ValueStream(rows).mapConcurrently(window: window, tasks: context.tasks, transform).collect()
     }
 
-    /// The record `select` makes of one row.
-    private func project(_ columns: [BoundColumn], of row: Value, in scope: Scope) async throws -> Value {
-        let rowScope = scope.with(row: row)
+    /// The record `select` makes of one row; `quick` says which columns are
+    /// ``BoundExpr/isQuick``.
+    private func project(_ columns: [BoundColumn], quick: [Bool], of row: Value, in scope: Scope) async throws -> Value {
         var record = Record()
-        for column in columns {
-            record[column.name] = try await value(of: column.value, in: rowScope)
+        for (position, column) in columns.enumerated() {
+            record[column.name] = try await value(of: column.value, quick: quick[position], row: row, in: scope)
         }
         return .record(record)
     }
@@ -87,9 +90,12 @@ extension Evaluator {
         -> [Value]
     {
         guard !keys.isEmpty else { return rows.sorted(by: Value.sortsBefore) }
+        let quick = keys.map(\.value.isQuick)
         let keyLists = try await perRow(rows, concurrently: concurrently) { row in
             var values: [Value] = []
-            for key in keys { values.append(try await value(of: key.value, in: scope.with(row: row))) }
+            for (position, key) in keys.enumerated() {
+                values.append(try await value(of: key.value, quick: quick[position], row: row, in: scope))
+            }
             return .list(values)
         }
         let keyed = zip(keyLists, rows).map { (keys: $0.listValue ?? [], row: $1) }
@@ -104,38 +110,6 @@ extension Evaluator {
             return lhs.offset < rhs.offset
         }
         return sorted.map(\.element.row)
-    }
-
-    private func group(
-        _ input: PipelineData, by keys: [BoundColumn], with aggregates: [BoundColumn], concurrently: Bool,
-        at range: SourceRange, in scope: Scope
-    ) async throws -> [Value] {
-        let rows = try await rows(of: input, at: range)
-        let keyLists = try await perRow(rows, concurrently: concurrently) { row in
-            var key: [Value] = []
-            for column in keys { key.append(try await value(of: column.value, in: scope.with(row: row))) }
-            return .list(key)
-        }
-        var groups = OrderedDictionary<[Value], [Value]>()
-        for (key, row) in zip(keyLists, rows) { groups[key.listValue ?? [], default: []].append(row) }
-        var results: [Value] = []
-        for (key, members) in groups {
-            var record = Record()
-            for (position, column) in keys.enumerated() { record[column.name] = key[position] }
-            if aggregates.isEmpty {
-                record["count"] = .int(members.count)
-                record["items"] = .list(members)
-            } else {
-                var groupScope = scope.with(row: .record(record))
-                groupScope.groupRows = members
-                groupScope.concurrentRows = concurrently
-                for column in aggregates {
-                    record[column.name] = try await value(of: column.value, in: groupScope)
-                }
-            }
-            results.append(.record(record))
-        }
-        return results
     }
 
     private func slice(
@@ -170,6 +144,7 @@ extension Evaluator {
     /// Unique rows, unique values of one expression, or unique records of several.
     private func distinct(_ input: PipelineData, _ columns: [BoundColumn], in scope: Scope) -> ValueStream {
         let rows = input.rows
+        let quick = columns.map(\.value.isQuick)
         return ValueStream {
             var iterator = rows.makeAsyncIterator()
             var seen = Set<Value>()
@@ -178,8 +153,8 @@ extension Evaluator {
                     let key: Value
                     switch columns.count {
                     case 0: key = row
-                    case 1: key = try await value(of: columns[0].value, in: scope.with(row: row))
-                    default: key = try await project(columns, of: row, in: scope)
+                    case 1: key = try await value(of: columns[0].value, quick: quick[0], row: row, in: scope)
+                    default: key = try await project(columns, quick: quick, of: row, in: scope)
                     }
                     if seen.insert(key).inserted { return key }
                 }

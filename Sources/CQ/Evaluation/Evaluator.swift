@@ -105,13 +105,18 @@ public struct Evaluator: Sendable {
         var values: [Value] = []
         for try await value in data.rows {
             values.append(value)
-            if values.count > limit {
-                throw RuntimeError(
-                    .limit, id: "row-limit", message: "more than \(limit) rows reached a stage that reads all rows",
-                    range: range, notes: ["narrow the query first, e.g. with `| take 500` or a `branch:` argument"])
-            }
+            if values.count > limit { throw rowLimitError(at: range) }
         }
         return values
+    }
+
+    /// More than ``EvaluationOptions/maxRowsPerStage`` rows reached a stage
+    /// that reads all rows (`sort`, `group by`, `count`, …).
+    func rowLimitError(at range: SourceRange) -> RuntimeError {
+        let limit = context.options.maxRowsPerStage
+        return RuntimeError(
+            .limit, id: "row-limit", message: "more than \(limit) rows reached a stage that reads all rows",
+            range: range, notes: ["narrow the query first, e.g. with `| take 500` or a `branch:` argument"])
     }
 
     private func variable(_ name: String, at range: SourceRange, in scope: Scope) throws -> PipelineData {

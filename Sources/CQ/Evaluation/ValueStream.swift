@@ -23,11 +23,11 @@ public struct ValueStream: AsyncSequence, Sendable {
     /// A stream over the elements of `values`.
     public init(_ values: [Value]) {
         self.init {
-            var index = 0
+            let index = IterationState(0)
             return {
-                guard index < values.count else { return nil }
-                defer { index += 1 }
-                return values[index]
+                guard index.value < values.count else { return nil }
+                defer { index.value += 1 }
+                return values[index.value]
             }
         }
     }
@@ -49,11 +49,21 @@ public struct ValueStream: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> AsyncIterator { makeIterator() }
 
     /// Iterates a ``ValueStream``.
+    ///
+    /// Checks for cancellation before the first element and every 64th: a
+    /// cancelled consumer stops within a few rows, and a chain of stages does
+    /// not pay a check per row and stage.
     public struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate var produce: () async throws -> Value?
+        private var sinceCheck = 0
+
+        fileprivate init(produce: @escaping () async throws -> Value?) {
+            self.produce = produce
+        }
 
         public mutating func next() async throws -> Value? {
-            try Task.checkCancellation()
+            if sinceCheck & 63 == 0 { try Task.checkCancellation() }
+            sinceCheck &+= 1
             return try await produce()
         }
     }
@@ -71,9 +81,9 @@ extension ValueStream {
     public func map(_ transform: @escaping @Sendable (Value) async throws -> Value) -> ValueStream {
         let base = self
         return ValueStream {
-            var iterator = base.makeAsyncIterator()
+            let source = IterationState(base.makeAsyncIterator())
             return {
-                guard let value = try await iterator.next() else { return nil }
+                guard let value = try await source.value.next() else { return nil }
                 return try await transform(value)
             }
         }
@@ -83,9 +93,9 @@ extension ValueStream {
     public func filter(_ isIncluded: @escaping @Sendable (Value) async throws -> Bool) -> ValueStream {
         let base = self
         return ValueStream {
-            var iterator = base.makeAsyncIterator()
+            let source = IterationState(base.makeAsyncIterator())
             return {
-                while let value = try await iterator.next() {
+                while let value = try await source.value.next() {
                     if try await isIncluded(value) { return value }
                 }
                 return nil
@@ -97,12 +107,12 @@ extension ValueStream {
     public func prefix(_ count: Int) -> ValueStream {
         let base = self
         return ValueStream {
-            var iterator = base.makeAsyncIterator()
-            var taken = 0
+            let source = IterationState(base.makeAsyncIterator())
+            let taken = IterationState(0)
             return {
-                guard taken < count else { return nil }
-                taken += 1
-                return try await iterator.next()
+                guard taken.value < count else { return nil }
+                taken.value += 1
+                return try await source.value.next()
             }
         }
     }
@@ -169,14 +179,26 @@ extension ValueStream {
     public func mapErrors(_ transform: @escaping @Sendable (any Error) -> any Error) -> ValueStream {
         let base = self
         return ValueStream {
-            var iterator = base.makeAsyncIterator()
+            let source = IterationState(base.makeAsyncIterator())
             return {
                 do {
-                    return try await iterator.next()
+                    return try await source.value.next()
                 } catch {
                     throw transform(error)
                 }
             }
         }
     }
+}
+
+/// The mutable state of one iteration of a stream stage (its source's
+/// iterator, a count), shared with the stage's `next` closure.
+///
+/// Exclusivity is unchecked: an iteration is driven by one task, one
+/// `next()` at a time, so no two accesses overlap — and a checked access
+/// per row and stage cost as much as the stage's work.
+final class IterationState<State> {
+    @exclusivity(unchecked) var value: State
+
+    init(_ value: State) { self.value = value }
 }

@@ -117,7 +117,7 @@ enum Aggregates {
         return .double(try values.map { try number($0, invocation) }.reduce(0, +))
     }
 
-    private static func divide(_ value: Value, by count: Double) throws -> Value {
+    static func divide(_ value: Value, by count: Double) throws -> Value {
         switch value {
         case .duration(let duration): .duration(.seconds(fromDouble: duration.seconds / count))
         default: .double((value.numberValue ?? 0) / count)
@@ -151,7 +151,7 @@ enum Aggregates {
         }
     }
 
-    private static func number(_ value: Value, _ invocation: Invocation) throws -> Double {
+    static func number(_ value: Value, _ invocation: Invocation) throws -> Double {
         if case .duration(let duration) = value { return duration.seconds }
         guard let number = value.numberValue else {
             throw BuiltinError("\(invocation.name) needs numbers or durations, not \(value.kindDescription)")
@@ -159,7 +159,7 @@ enum Aggregates {
         return number
     }
 
-    private static func mixed(_ invocation: Invocation) -> BuiltinError {
+    static func mixed(_ invocation: Invocation) -> BuiltinError {
         BuiltinError("\(invocation.name) needs values of one kind (all numbers, all durations, …)")
     }
 }

@@ -1,7 +1,9 @@
 /// Writes evaluation results in one of the ``OutputFormat``s.
 ///
-/// JSON, NDJSON and raw streams are written row by row as they arrive; table,
-/// vertical and CSV output read all rows first to lay out columns.
+/// NDJSON and raw output stream: each row is written as it arrives (in
+/// batches of the rows that arrive within a few milliseconds, see
+/// ``LineBatcher``); JSON, table, vertical and CSV output read all rows
+/// first to lay out columns.
 ///
 /// `table` and `vertical` are for people: they escape control characters
 /// (``TerminalText``), measure columns with ``DisplayWidth`` and round doubles
@@ -54,17 +56,27 @@ public struct Renderer: Sendable {
 
     private func render(_ data: PipelineData, to sink: some TextSink, counting written: inout Int) async throws -> Int {
         switch (format, data) {
-        case (.ndjson, _):
-            for try await row in data.rows {
-                await sink.write(row.jsonText() + "\n")
-                written += 1
+        case (.ndjson, _), (.raw, _):
+            let lines = LineBatcher(sink: sink)
+            var line: [UInt8] = []
+            do {
+                for try await row in data.rows {
+                    line.removeAll(keepingCapacity: true)
+                    if format == .ndjson {
+                        row.appendJSON(to: &line)
+                    } else {
+                        line.append(contentsOf: row.plainText.utf8)
+                    }
+                    line.append(UInt8(ascii: "\n"))
+                    await lines.append(line)
+                    written += 1
+                }
+            } catch {
+                // The rows before the error are written all the same.
+                await lines.finish()
+                throw error
             }
-            return written
-        case (.raw, _):
-            for try await row in data.rows {
-                await sink.write(row.plainText + "\n")
-                written += 1
-            }
+            await lines.finish()
             return written
         case (.json, .stream):
             let rows = try await rows(of: data)

@@ -1,3 +1,5 @@
+internal import JSONCore
+
 /// Text from CircleCI (commit messages, branch names, step output) made safe
 /// to show on a terminal: characters that could move the cursor, recolour,
 /// retitle the window, write the clipboard, break a row or reorder a line are
@@ -49,11 +51,8 @@ public enum TerminalText {
 
     /// Whether `scalar` is shown escaped.
     public static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x206F, 0xFFF9...0xFFFB: true
-        default: false
-        }
+        // One definition for tables and JSON (which escapes the same scalars).
+        JSONWriter.isEscapedForTerminals(scalar)
     }
 
     /// The escape shown for `scalar`: `\n`, `\r`, `\t`, `\0`, otherwise

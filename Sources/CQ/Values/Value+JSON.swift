@@ -1,89 +1,73 @@
 import Foundation
+internal import JSONCore
 
 extension Value {
     /// The value as JSON text.
     ///
     /// Timestamps become ISO 8601 strings, durations a number of seconds,
-    /// records objects with their keys in order; non-finite floats become `null`.
+    /// records objects with their keys in order; non-finite floats become
+    /// `null`. Strings escape what JSON requires and the characters that could
+    /// drive a terminal (DEL, C1 and bidirectional controls, …), as `\uXXXX`.
     ///
     /// - Parameter indentLevel: for pretty output nested in other output, the
     ///   number of two-space indents of the lines after the first.
     public func jsonText(pretty: Bool = false, indentLevel: Int = 0) -> String {
-        var output = ""
-        writeJSON(to: &output, pretty: pretty, indent: indentLevel)
-        return output
+        var writer = JSONWriter()
+        writeJSON(to: &writer, pretty: pretty, indent: indentLevel)
+        return writer.text
     }
 
-    private func writeJSON(to output: inout String, pretty: Bool, indent: Int) {
+    /// Appends the value's JSON text, compact, to `bytes` (NDJSON output
+    /// gathers many rows in one buffer).
+    public func appendJSON(to bytes: inout [UInt8]) {
+        var writer = JSONWriter(reservingCapacity: 0)
+        swap(&writer.bytes, &bytes)
+        writeJSON(to: &writer, pretty: false, indent: 0)
+        swap(&writer.bytes, &bytes)
+    }
+
+    func writeJSON(to writer: inout JSONWriter, pretty: Bool, indent: Int) {
         switch self {
-        case .null:
-            output += "null"
-        case .bool(let bool):
-            output += bool ? "true" : "false"
-        case .int(let int):
-            output += String(int)
-        case .double(let double):
-            output += double.isFinite ? Self.jsonNumber(double) : "null"
-        case .string(let string):
-            Self.writeJSONString(string, to: &output)
-        case .timestamp(let date):
-            Self.writeJSONString(Timestamp.format(date), to: &output)
-        case .duration(let duration):
-            output += Self.jsonNumber(duration.seconds)
+        case .null: writer.null()
+        case .bool(let bool): writer.bool(bool)
+        case .int(let int): writer.integer(int)
+        case .double(let double): writer.double(double)
+        case .string(let string): writer.string(string)
+        case .timestamp(let date): writer.string(Timestamp.format(date))
+        case .duration(let duration): writer.double(duration.seconds)
         case .list(let list):
-            writeContainer(list, open: "[", close: "]", to: &output, pretty: pretty, indent: indent) {
-                element, output, indent in element.writeJSON(to: &output, pretty: pretty, indent: indent)
+            guard !list.isEmpty else { return writer.write("[]") }
+            writer.write("[")
+            for (index, element) in list.enumerated() {
+                if index > 0 { writer.write(",") }
+                if pretty { writer.newline(indent: indent + 1) }
+                element.writeJSON(to: &writer, pretty: pretty, indent: indent + 1)
             }
+            if pretty { writer.newline(indent: indent) }
+            writer.write("]")
         case .record(let record):
-            let entries = Array(record.fields)
-            writeContainer(entries, open: "{", close: "}", to: &output, pretty: pretty, indent: indent) {
-                entry, output, indent in
-                Self.writeJSONString(entry.key, to: &output)
-                output += pretty ? ": " : ":"
-                entry.value.writeJSON(to: &output, pretty: pretty, indent: indent)
+            guard !record.fields.isEmpty else { return writer.write("{}") }
+            writer.write("{")
+            var first = true
+            for (key, value) in record.fields {
+                if !first { writer.write(",") }
+                first = false
+                if pretty { writer.newline(indent: indent + 1) }
+                writer.string(key)
+                writer.write(pretty ? ": " : ":")
+                value.writeJSON(to: &writer, pretty: pretty, indent: indent + 1)
             }
+            if pretty { writer.newline(indent: indent) }
+            writer.write("}")
         }
     }
 
-    private func writeContainer<Element>(
-        _ elements: [Element], open: String, close: String, to output: inout String,
-        pretty: Bool, indent: Int, writeElement: (Element, inout String, Int) -> Void
-    ) {
-        guard !elements.isEmpty else {
-            output += open + close
-            return
-        }
-        output += open
-        for (index, element) in elements.enumerated() {
-            if index > 0 { output += "," }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-            writeElement(element, &output, indent + 1)
-        }
-        if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-        output += close
-    }
-
+    /// A double as JSON writes it: integral ones below 10^15 without a
+    /// fraction, others in their shortest exact form.
     static func jsonNumber(_ double: Double) -> String {
-        if double == double.rounded(), abs(double) < 1e15 { return String(Int(double)) }
-        return String(double)
-    }
-
-    static func writeJSONString(_ string: String, to output: inout String) {
-        output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where TerminalText.isEscaped(scalar):
-                // Controls must be escaped; DEL, C1 and bidirectional controls
-                // may be, and are, so JSON on a terminal cannot drive it.
-                output += "\\u" + String(format: "%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        guard double.isFinite else { return String(double) }
+        var writer = JSONWriter(reservingCapacity: 24)
+        writer.double(double)
+        return writer.text
     }
 }

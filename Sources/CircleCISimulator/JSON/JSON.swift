@@ -1,52 +1,24 @@
 import Foundation
+import JSONCore
 
-/// A JSON value whose objects keep their keys in insertion order.
-///
-/// The simulator renders every response through this type so that the same
-/// world always produces byte-identical bodies: no dictionary ordering, no
-/// locale, no `\/` escaping.
-enum JSON: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case double(Double)
-    case string(String)
-    case array([JSON])
-    case object([(String, JSON)])
+/// The simulator renders every response through JSONCore's ordered ``JSON``
+/// tree, so that the same world always produces byte-identical bodies: no
+/// dictionary ordering, no locale, no `\/` escaping.
+typealias JSON = JSONCore.JSON
 
-    static func == (lhs: JSON, rhs: JSON) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): true
-        case let (.bool(a), .bool(b)): a == b
-        case let (.int(a), .int(b)): a == b
-        case let (.double(a), .double(b)): a == b
-        case let (.string(a), .string(b)): a == b
-        case let (.array(a), .array(b)): a == b
-        case let (.object(a), .object(b)):
-            a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: false
-        }
+extension JSON {
+    /// How the simulator writes bodies: only the escapes JSON requires,
+    /// integral doubles with a fraction (`3.0`), as CircleCI does.
+    static let bodyOptions = JSONWriter.Options(escaping: .minimal, integralDoubles: .withFraction, nonFinite: .zero)
+
+    /// Compact UTF-8 JSON text.
+    func serializedData() -> Data {
+        Data(serialized(options: Self.bodyOptions))
     }
 
-    /// The value for `key` when this is an object.
-    subscript(key: String) -> JSON? {
-        guard case let .object(members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
-    }
-
-    var stringValue: String? {
-        if case let .string(value) = self { return value }
-        return nil
-    }
-
-    var boolValue: Bool? {
-        if case let .bool(value) = self { return value }
-        return nil
-    }
-
-    var arrayValue: [JSON]? {
-        if case let .array(value) = self { return value }
-        return nil
+    /// Parses a request body; `nil` when it is not a single well-formed JSON value.
+    static func parse(_ data: Data) -> JSON? {
+        try? parse(Array(data))
     }
 }
 
@@ -76,6 +48,21 @@ extension JSON {
     /// An RFC 3339 timestamp in UTC with milliseconds, or `null`.
     static func date(_ value: Date?) -> JSON {
         value.map { .string(Timestamp.format($0)) } ?? .null
+    }
+}
+
+/// RFC 3339 timestamps as the simulator writes them: UTC, always with
+/// milliseconds (JSONCore's ``ISO8601Timestamp``, which the client reads with).
+enum Timestamp {
+    /// `2026-08-24T11:55:22.123Z`: milliseconds truncated, as the
+    /// simulator's responses always were (their bytes are recorded).
+    static func format(_ date: Date) -> String {
+        ISO8601Timestamp.format(date, fraction: .always, rounding: .down)
+    }
+
+    /// Parses `YYYY-MM-DD` or a full timestamp.
+    static func parse(_ text: String) -> Date? {
+        ISO8601Timestamp.parse(text)
     }
 }
 

@@ -14,7 +14,7 @@ struct SimulatorResponse: Sendable {
 
     /// A JSON response.
     static func json(_ value: JSON, status: Int = 200) -> SimulatorResponse {
-        SimulatorResponse(status: status, headers: [("Content-Type", "application/json")], body: value.serialized())
+        SimulatorResponse(status: status, headers: [("Content-Type", "application/json")], body: value.serializedData())
     }
 
     /// CircleCI's error body: `{"message": …}`.

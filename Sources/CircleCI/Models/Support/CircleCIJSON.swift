@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// The JSON coders the client uses, for callers that decode or encode models
 /// themselves (a cache, a simulator, a record converter).
@@ -33,12 +34,10 @@ public enum CircleCIJSON {
         return encoder
     }
 
-    /// Parses an ISO 8601 timestamp with or without fractional seconds.
+    /// Parses an ISO 8601 timestamp with or without fractional seconds
+    /// (JSONCore's ``ISO8601Timestamp``, the one codec of cq).
     public static func parseDate(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) {
-            return date
-        }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        ISO8601Timestamp.parse(text)
     }
 
     /// Formats a date as ISO 8601 in UTC (`2024-05-01T12:00:00Z`, or
@@ -48,12 +47,6 @@ public enum CircleCIJSON {
     /// formats back to the same text: `…:59.650Z` parses to a `Date` a hair
     /// below `.650`, which a truncating formatter would write as `.649`.
     public static func formatDate(_ date: Date) -> String {
-        let millis = (date.timeIntervalSince1970 * 1000).rounded()
-        let seconds = (millis / 1000).rounded(.down)
-        let whole = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())
-        let fraction = Int(millis - seconds * 1000)
-        guard fraction != 0, whole.hasSuffix("Z") else { return whole }
-        let digits = String(fraction)
-        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+        ISO8601Timestamp.format(date)
     }
 }
