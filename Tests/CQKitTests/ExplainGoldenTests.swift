@@ -15,6 +15,7 @@ import Testing
         ("shown-with-state", #"pipelines("gh/acme/api") | take 3"#),
         ("job-details-and-tests", #"job("gh/acme/api", 42) | tests | where result == "failure""#),
         ("logs", #"pipelines("gh/acme/api") | jobs | where status == "failed" | take 1 | logs(failed: true) | map output"#),
+        ("first-after-sort", #"pipelines("gh/acme/api") | where state == "failed" | sort by number | first"#),
         ("local-only", "[3, 1, 2] | sort | map it * 2"),
         ("write", #"pipelines("gh/acme/api") | take 10 | workflows(latest: true) | where status == "failed" | rerun"#),
     ]

@@ -77,6 +77,22 @@ import Testing
         #expect(requests["listWorkflowsByPipelineId"] <= (examined ?? 0) + window)
     }
 
+    /// A `first` (or `take`) downstream opens `where`'s window slowly: the
+    /// first failed pipeline costs about twice the rows before it, not a
+    /// whole window of `state` lookups.
+    @Test func whereBeforeFirstExaminesAboutTwiceTheRowsItNeeds() async throws {
+        let (value, requests) = try await harness.cost(
+            of: #"pipelines("gh/acme/api") | where state == "failed" | first | map number"#)
+        let number = try #require(value.intValue)
+        let examined = try #require(
+            try await harness.evaluate(
+                #"pipelines("gh/acme/api") | take 60 | where number >= \#(number) and api_state == "created" | count"#
+            ).intValue)
+        #expect(requests["listWorkflowsByPipelineId"] >= examined)
+        #expect(requests["listWorkflowsByPipelineId"] <= 2 * examined + 1)
+        #expect(requests["listWorkflowsByPipelineId"] < examined + EvaluationOptions().readAhead)
+    }
+
     @Test func stateAndJobsShareTheWorkflowFetch() async throws {
         let (value, requests) = try await harness.cost(
             of: #"pipelines("gh/acme/api") | take 5 | where state == "failed" | jobs | map name"#)

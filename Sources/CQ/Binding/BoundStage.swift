@@ -39,6 +39,12 @@ public struct BoundStage: Sendable {
     /// field such as a pipeline's `state`, an API call), so they are evaluated
     /// for several rows at once, output order unchanged.
     public var evaluatesConcurrently = false
+    /// Set by the planner: a later stage stops reading early (`first`,
+    /// `take`) and nothing between reads every row, so this stage's
+    /// concurrent work starts one row ahead and reaches its full read-ahead
+    /// only as rows are consumed: `where state == "failed" | first` asks for
+    /// the states it needs, not a window's worth.
+    public var feedsALimit = false
 
     /// Creates a bound stage.
     public init(_ kind: Kind, range: SourceRange, inputType: ValueType, type: ValueType) {

@@ -35,10 +35,12 @@ extension Evaluator {
     }
 
     /// A builtin applied to the rows piped into it; an aggregate's per-row
-    /// values are computed several rows at once when `concurrently`.
-    func applyBuiltinStage(_ call: BoundCall, to input: PipelineData, concurrently: Bool = false, in scope: Scope)
-        async throws -> PipelineData
-    {
+    /// values are computed several rows at once when `concurrently`; a
+    /// fan-out's window opens slowly when `slowStart` (a `first` or `take`
+    /// follows).
+    func applyBuiltinStage(
+        _ call: BoundCall, to input: PipelineData, concurrently: Bool = false, slowStart: Bool = false, in scope: Scope
+    ) async throws -> PipelineData {
         let builtin = call.builtin
         let range = call.range
         try checkPermission(builtin, at: range)
@@ -53,7 +55,8 @@ extension Evaluator {
             }
             // Reads run several rows at once; writes one at a time, in order.
             guard builtin.effect == .readsAPI else { return .stream(input.rows.flatMap(expand)) }
-            return .stream(input.rows.flatMapConcurrently(window: window, tasks: context.tasks, expand))
+            return .stream(input.rows.flatMapConcurrently(
+                window: window, slowStart: slowStart, tasks: context.tasks, expand))
         case .aggregate(let run):
             return .value(
                 try await reduce(call, run, over: input, perRow: call.leading, concurrently: concurrently, at: range, in: scope))

@@ -16,17 +16,23 @@ extension Evaluator {
                 try await value(of: condition, quick: quick, row: row, in: scope).isTruthy
             }
             guard concurrent else { return .stream(input.rows.filter(test)) }
-            return .stream(input.rows.flatMapConcurrently(window: window, tasks: context.tasks) { row in
+            return .stream(input.rows.flatMapConcurrently(
+                window: window, slowStart: stage.feedsALimit, tasks: context.tasks
+            ) { row in
                 ValueStream(try await test(row) ? [row] : [])
             })
         case .select(let columns):
             let quick = columns.map(\.value.isQuick)
-            return try await mapRows(input, at: stage.range, concurrently: concurrent) { row in
+            return try await mapRows(
+                input, at: stage.range, concurrently: concurrent, slowStart: stage.feedsALimit
+            ) { row in
                 try await project(columns, quick: quick, of: row, in: scope)
             }
         case .map(let transform):
             let quick = transform.isQuick
-            return try await mapRows(input, at: stage.range, concurrently: concurrent) { row in
+            return try await mapRows(
+                input, at: stage.range, concurrently: concurrent, slowStart: stage.feedsALimit
+            ) { row in
                 try await value(of: transform, quick: quick, row: row, in: scope)
             }
         case .sort(let keys):
@@ -40,7 +46,8 @@ extension Evaluator {
         case .distinct(let columns):
             return .stream(distinct(input, columns, in: scope))
         case .call(let call):
-            return try await applyBuiltinStage(call, to: input, concurrently: concurrent, in: scope)
+            return try await applyBuiltinStage(
+                call, to: input, concurrently: concurrent, slowStart: stage.feedsALimit, in: scope)
         case .userCall(let name, let arguments):
             return try await callUser(named: name, arguments: arguments, input: input, at: stage.range, in: scope)
         case .stopPaging(let stop):
@@ -55,12 +62,13 @@ extension Evaluator {
 
     /// Maps each row, keeping a single value single and a stream lazy.
     private func mapRows(
-        _ input: PipelineData, at range: SourceRange, concurrently: Bool,
+        _ input: PipelineData, at range: SourceRange, concurrently: Bool, slowStart: Bool,
         _ transform: @escaping @Sendable (Value) async throws -> Value
     ) async throws -> PipelineData {
         guard input.isSequence else { return .value(try await transform(try await collect(input, at: range))) }
         guard concurrently else { return .stream(input.rows.map(transform)) }
-        return .stream(input.rows.mapConcurrently(window: window, tasks: context.tasks, transform))
+        return .stream(
+            input.rows.mapConcurrently(window: window, slowStart: slowStart, tasks: context.tasks, transform))
     }
 
     /// `transform` of each of `rows`, several at once when `concurrently`, in order.

@@ -14,6 +14,8 @@ final class FanOutChannel: Sendable {
 
     private struct State {
         var freeSlots: Int
+        /// Slots still to add, one per slot released (slow start).
+        var growth: Int
         var driver: CheckedContinuation<Void, any Error>?
         var results: [Int: Result<[Value], any Error>] = [:]
         var end: (index: Int, error: (any Error)?)?
@@ -29,9 +31,11 @@ final class FanOutChannel: Sendable {
 
     private let state: Mutex<State>
 
-    /// Creates a channel with `window` slots.
-    init(window: Int) {
-        state = Mutex(State(freeSlots: window))
+    /// Creates a channel with `window` slots, or, with `slowStart`, one slot
+    /// that grows by one with each slot released until there are `window`.
+    init(window: Int, slowStart: Bool = false) {
+        let initial = slowStart ? 1 : window
+        state = Mutex(State(freeSlots: initial, growth: window - initial))
     }
 
     // MARK: The driver's side
@@ -110,9 +114,14 @@ final class FanOutChannel: Sendable {
         }
     }
 
-    /// Gives back the slot of an element wholly emitted.
+    /// Gives back the slot of an element wholly emitted (and, while the
+    /// window is still opening, one more).
     func releaseSlot() {
         let driver = state.withLock { state in
+            if state.growth > 0 {
+                state.growth -= 1
+                state.freeSlots += 1
+            }
             guard let driver = state.driver else {
                 state.freeSlots += 1
                 return nil as CheckedContinuation<Void, any Error>?

@@ -19,13 +19,13 @@ final class OrderedFanOut {
     private var ended = false
 
     init(
-        source: ValueStream, window: Int, tasks: BackgroundTasks,
+        source: ValueStream, window: Int, slowStart: Bool, tasks: BackgroundTasks,
         transform: @escaping @Sendable (Value) async throws -> [Value]
     ) {
         self.source = source
         self.tasks = tasks
         self.transform = transform
-        channel = FanOutChannel(window: window)
+        channel = FanOutChannel(window: window, slowStart: slowStart)
     }
 
     deinit {

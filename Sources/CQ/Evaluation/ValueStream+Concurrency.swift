@@ -6,10 +6,11 @@ extension ValueStream {
     /// same, with one output per element.
     public func mapConcurrently(
         window: Int,
+        slowStart: Bool = false,
         tasks: BackgroundTasks,
         _ transform: @escaping @Sendable (Value) async throws -> Value
     ) -> ValueStream {
-        fanOut(window: window, tasks: tasks) { [try await transform($0)] }
+        fanOut(window: window, slowStart: slowStart, tasks: tasks) { [try await transform($0)] }
     }
 
     /// For each element, the elements of the stream `transform` returns, each
@@ -20,6 +21,10 @@ extension ValueStream {
     /// - Bounded read-ahead: at most `window` elements are pulled from the
     ///   source and not yet wholly emitted (counting one being pulled), so
     ///   `… | take 5` pulls at most one window more than it needs.
+    /// - Slow start: with `slowStart`, the window opens as the consumer
+    ///   proves it wants more: it starts at one element and grows by one for
+    ///   each element consumed, up to `window` (doubling every round trip).
+    ///   For a consumer that may stop early, such as a `first` downstream.
     /// - Pipelined: a transform starts as soon as its element arrives, while
     ///   the source keeps paging in a task of its own; nothing starts before
     ///   the first `next()`.
@@ -32,21 +37,24 @@ extension ValueStream {
     ///   await them with ``BackgroundTasks/cancelAllAndWait()``.
     public func flatMapConcurrently(
         window: Int,
+        slowStart: Bool = false,
         tasks: BackgroundTasks,
         _ transform: @escaping @Sendable (Value) async throws -> ValueStream
     ) -> ValueStream {
-        fanOut(window: window, tasks: tasks) { try await transform($0).collect() }
+        fanOut(window: window, slowStart: slowStart, tasks: tasks) { try await transform($0).collect() }
     }
 
     private func fanOut(
         window: Int,
+        slowStart: Bool,
         tasks: BackgroundTasks,
         _ transform: @escaping @Sendable (Value) async throws -> [Value]
     ) -> ValueStream {
         let source = self
         return ValueStream {
             let fanOut = OrderedFanOut(
-                source: source, window: Swift.max(1, window), tasks: tasks, transform: transform)
+                source: source, window: Swift.max(1, window), slowStart: slowStart, tasks: tasks,
+                transform: transform)
             return { try await fanOut.next() }
         }
     }

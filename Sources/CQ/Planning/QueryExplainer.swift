@@ -96,7 +96,6 @@ public struct QueryExplainer: Sendable {
         return lines
     }
 
-    /// What one stage does.
     /// What one stage does; `remembered` holds the remembered requests earlier
     /// stages of the pipeline already made for their rows.
     private func describe(_ stage: BoundStage, indent: String, remembered: inout Set<String>) async -> [String] {
@@ -104,7 +103,7 @@ public struct QueryExplainer: Sendable {
         switch stage.kind {
         case .call(let call) where call.builtin.kind == .fanOut && call.builtin.effect == .readsAPI:
             let name = row.recordSchema?.name ?? ""
-            var lines = [indent + "for each \(name.isEmpty ? "input" : name) row, \(concurrency) rows at a time, output in order:"]
+            var lines = [indent + "for each \(name.isEmpty ? "input" : name) row, \(pace(of: stage)), output in order:"]
             for endpoint in call.builtin.endpoints where endpoint.repetition != .once {
                 if case .input(let type)? = endpoint.condition, type != name, !name.isEmpty { continue }
                 lines += await request(endpoint, of: call, indent: indent + "  ", remembered: &remembered)
@@ -119,9 +118,9 @@ public struct QueryExplainer: Sendable {
         default:
             let reads = derivedReads(stage, row: row.recordSchema)
             guard stage.evaluatesConcurrently, !reads.isEmpty else {
-                return [indent + (stage.evaluatesConcurrently ? "in cq, \(concurrency) rows at a time (it makes requests)" : "in cq")]
+                return [indent + (stage.evaluatesConcurrently ? "in cq, \(pace(of: stage)) (it makes requests)" : "in cq")]
             }
-            var lines = [indent + "in cq, \(concurrency) rows at a time; reads derived fields that make requests:"]
+            var lines = [indent + "in cq, \(pace(of: stage)); reads derived fields that make requests:"]
             for field in reads {
                 lines.append(indent + "  `\(field.field.name)` of each \(field.typeName):")
                 for endpoint in field.endpoints {
@@ -130,6 +129,13 @@ public struct QueryExplainer: Sendable {
             }
             return lines
         }
+    }
+
+    /// How many rows a concurrent stage works on at once.
+    private func pace(of stage: BoundStage) -> String {
+        stage.feedsALimit
+            ? "1 row at a time at first, up to \(concurrency) as a later take or first asks for more"
+            : "\(concurrency) rows at a time"
     }
 
     /// The derived fields the result shows that need requests (table and JSON

@@ -1,4 +1,25 @@
 extension QueryPlanner {
+    /// `stages` with ``BoundStage/feedsALimit`` set on each stage whose rows
+    /// reach a `first` or `take` through stages that pass rows on one by one.
+    static func markingLimits(_ stages: [BoundStage]) -> [BoundStage] {
+        var marked = stages
+        var limited = false
+        for index in marked.indices.reversed() {
+            marked[index].feedsALimit = limited
+            switch marked[index].kind {
+            case .slice(.first, _), .slice(.take, _):
+                limited = true
+            case .where, .select, .map, .distinct, .stopPaging, .slice(.skip, _):
+                break
+            case .call(let call) where call.builtin.kind == .fanOut:
+                break
+            default:
+                limited = false
+            }
+        }
+        return marked
+    }
+
     /// Whether a stage's own expressions make requests, so that evaluating
     /// them for several rows at once saves waiting.
     func makesRequests(_ stage: BoundStage) -> Bool {

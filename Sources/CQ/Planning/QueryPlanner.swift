@@ -57,9 +57,9 @@ public struct QueryPlanner: Sendable {
         case .conditional(let condition, let then, let otherwise):
             planned.kind = .conditional(plan(condition), then: plan(then), else: plan(otherwise))
         case .lambda(let parameters, let body): planned.kind = .lambda(parameters: parameters, body: plan(body))
-        case .stageChain(let stages): planned.kind = .stageChain(stages.map(plan))
+        case .stageChain(let stages): planned.kind = .stageChain(Self.markingLimits(stages.map(plan)))
         case .pipeline(let source, let stages):
-            planned.kind = pipeline(plan(source), stages.map(plan))
+            planned.kind = pipeline(plan(source), Self.markingLimits(stages.map(plan)))
         }
         return planned
     }

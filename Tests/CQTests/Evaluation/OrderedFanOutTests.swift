@@ -69,6 +69,28 @@ import Testing
         #expect(source.pulls.value == 9)
     }
 
+    @Test(arguments: FanOut.allCases)
+    func aSlowStartOpensTheWindowOneElementPerElementConsumed(_ fan: FanOut) async throws {
+        let tasks = BackgroundTasks()
+        let source = CountingSource()
+        let stream =
+            switch fan {
+            case .map: source.stream.mapConcurrently(window: 4, slowStart: true, tasks: tasks) { $0 }
+            case .flatMap: source.stream.flatMapConcurrently(window: 4, slowStart: true, tasks: tasks) { ValueStream([$0]) }
+            }
+        do {
+            var iterator = stream.makeAsyncIterator()
+            // Consumed k, the window is 1 + k (up to 4): pulled k + min(1 + k, 4).
+            for (consumed, pulled) in [(1, 3), (2, 5), (3, 7), (4, 8), (5, 9)] {
+                #expect(try await iterator.next() == .int(consumed - 1))
+                try await waitUntil { source.pulls.value == pulled }
+                for _ in 0..<100 { await Task.yield() }
+                #expect(source.pulls.value == pulled, "\(consumed) consumed")
+            }
+        }
+        await tasks.cancelAllAndWait()
+    }
+
     @Test func flatMapHoldsAnElementsSlotUntilItsLastOutputIsTaken() async throws {
         let tasks = BackgroundTasks()
         let source = CountingSource()
