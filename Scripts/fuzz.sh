@@ -35,5 +35,7 @@ for path in pathlib.Path("Tests/CQTests/Corpus").glob("*.cq"):
             lines.append(line)
 PY
 
+# libFuzzer, not Swift's backtracer, must handle a crash: it saves the input.
+export SWIFT_BACKTRACE=enable=no
 exec .build-fuzz/release/cq-fuzz "$corpus" -dict=Fuzz/cq.dict -runs="$runs" -max_len=400 -timeout=20 \
     -rss_limit_mb=4096 -artifact_prefix=Fuzz/crashers/ -print_final_stats=1 "$@"

@@ -101,11 +101,10 @@ extension Lexer {
         guard onlyWhitespaceBefore else {
             return foreign("//", as: .punctuation(.questionQuestion), width: 2)
         }
-        while let byte = peek(), byte != UInt8(ascii: "\n") { advance() }
         report(
             .slashComment, SourceRange(start: start, end: start + 2),
             fixIt: .init(range: SourceRange(start: start, end: start + 2), replacement: "#"))
-        return token(.comment(text(start, offset)), from: start)
+        return commentToken(from: start)
     }
 
     private static func hint(forUnexpected character: String) -> String? {

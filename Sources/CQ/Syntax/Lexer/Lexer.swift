@@ -115,10 +115,16 @@ public struct Lexer {
     }
 
     private mutating func lexComment() -> Token {
-        let start = offset
+        commentToken(from: offset)
+    }
+
+    /// The comment from `start` to the end of its line, without the carriage
+    /// returns that end it: they would join the newline a formatter writes
+    /// after the comment (`\r\n`), and the comment would read differently.
+    mutating func commentToken(from start: Int) -> Token {
         while let byte = peek(), byte != UInt8(ascii: "\n") { advance() }
         var end = offset
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return Token(.comment(text(start, end)), range: SourceRange(start: start, end: end))
     }
 }

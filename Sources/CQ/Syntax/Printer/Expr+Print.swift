@@ -69,7 +69,11 @@ extension Expr {
             // `not (a == b)` reads better than the equivalent `not a == b`.
             "not " + operand.printed(atLeast: operand.isBinary ? PrintLevel.postfix : PrintLevel.not)
         case .unary(.negate, let operand):
-            "-" + operand.printed(atLeast: operand.printLevel == PrintLevel.negation ? PrintLevel.postfix : PrintLevel.negation)
+            // `- -x`, not `-(-x)`: parentheses would count as nesting, and a
+            // long run of minus signs would format past the depth limit.
+            operand.printLevel == PrintLevel.negation
+                ? "- " + operand.printed(atLeast: PrintLevel.negation)
+                : "-" + operand.printed(atLeast: PrintLevel.negation)
         case .binary(let op, let left, let right):
             printedBinary(op, left, right)
         case .conditional(let condition, let then, let otherwise):
