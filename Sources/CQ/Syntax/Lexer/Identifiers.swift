@@ -21,4 +21,14 @@ public enum Identifiers {
     public static func spelled(_ name: String) -> String {
         isPlain(name) ? name : "`\(name)`"
     }
+
+    /// A name that may also be written as a string — an argument's label, a
+    /// shorthand record entry (`{"a b"}`) — as written in source: bare when
+    /// plain, in backticks when it fits in them, otherwise as a string (a
+    /// backtick identifier holds no backtick and no line break).
+    public static func spelledLabel(_ name: String) -> String {
+        guard !isPlain(name) else { return name }
+        let fitsInBackticks = !name.isEmpty && !name.unicodeScalars.contains { $0 == "`" || $0 == "\n" }
+        return fitsInBackticks ? "`\(name)`" : StringEscaping.quoted(name)
+    }
 }

@@ -139,7 +139,7 @@ extension Literal {
 extension RecordEntry {
     /// `key: value`, or just `name` for the shorthand `{name}`.
     var printed: String {
-        if case .name(let name) = value.kind, name == key.name { return Identifiers.spelled(name) }
+        if case .name(let name) = value.kind, name == key.name { return Identifiers.spelledLabel(name) }
         return Self.label(key.name) + ": " + value.printedAsListItem
     }
 
@@ -153,7 +153,7 @@ extension CallArgument {
     /// Arguments separated by `, `.
     static func printed(_ arguments: [CallArgument]) -> String {
         arguments.map { argument in
-            (argument.label.map { Identifiers.spelled($0.name) + ": " } ?? "") + argument.value.printedAsListItem
+            (argument.label.map { Identifiers.spelledLabel($0.name) + ": " } ?? "") + argument.value.printedAsListItem
         }.joined(separator: ", ")
     }
 }
