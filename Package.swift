@@ -136,7 +136,9 @@ let package = Package(
         // A tiny program that runs the line editor with a scripted evaluator, so
         // the pseudo-terminal tests can exercise libedit without the network.
         .executableTarget(name: "REPLHarness", dependencies: ["REPL"], path: "Tests/REPLHarness"),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "CQ", "CQKit"]),
+        // The pseudo-terminal driver of the REPL and end-to-end tests.
+        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "CQ", "CQKit", "TerminalTestSupport"]),
         .testTarget(
             name: "ResponseCacheTests",
             dependencies: [
@@ -145,6 +147,6 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["CircleCISimulator", "CircleCI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CircleCISimulator", "CircleCI", "TerminalTestSupport"]),
     ]
 )

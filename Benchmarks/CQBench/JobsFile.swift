@@ -1,8 +1,10 @@
+import CircleCISimulator
 import Foundation
 
 /// The seeded NDJSON file of job-like records the local-data benchmarks
 /// read: `{"id", "name", "status", "duration", "started_at", "pipeline_number"}`,
-/// about 160 bytes a record, the same bytes on every machine (SplitMix64, seed 42).
+/// about 160 bytes a record, the same bytes on every machine (the simulator's
+/// SeededRandom, SplitMix64, seed 42).
 enum JobsFile {
     static let names = [
         "lint", "build", "unit-tests", "integration-tests", "deploy-staging", "deploy-production", "docker-publish",
@@ -14,7 +16,7 @@ enum JobsFile {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         let base = 1_795_176_000
@@ -62,18 +64,5 @@ enum JobsFile {
     private static func timestamp(_ seconds: Int) -> String {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         return date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
-    }
-}
-
-/// SplitMix64: a tiny seeded generator.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import CircleCISimulator
 import Foundation
+import TerminalTestSupport
 import Testing
 
 /// Issue 10: one distinctive token through a whole session of `cq` — runs that
@@ -91,7 +92,7 @@ import Testing
         var terminalEnvironment = CQ.baseEnvironment.merging(environment) { $1 }
         terminalEnvironment["TERM"] = "xterm-256color"
         let terminal = try PseudoTerminal(
-            executable: try CQ.binary(), arguments: ["--refresh"], environment: terminalEnvironment)
+            executable: try CQ.binary().path, arguments: ["--refresh"], environment: terminalEnvironment)
         try await terminal.waitFor("cq> ")
         let entries = [
             #"pipelines("gh/acme/api") | take 2 | select number"#,

@@ -10,7 +10,7 @@ import Testing
 
     /// Random rows `{k, x}`: keys from a few, values of one or several kinds.
     private static func rows(seed: UInt64, count: Int, kinds: [Int]) -> [Value] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let kind = kinds[Int.random(in: 0..<kinds.count, using: &generator)]
             let x: Value =
@@ -134,17 +134,4 @@ import Testing
 enum Outcome: Equatable, Sendable {
     case success(Value)
     case failure(String)
-}
-
-/// SplitMix64: seeded, so a failure reproduces.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

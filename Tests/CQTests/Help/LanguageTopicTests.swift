@@ -56,43 +56,20 @@ import Testing
     /// `CQKitTests.HelpExampleTests`).
     @Test(arguments: standardExamples)
     func standardExampleRuns(_ example: String) async throws {
-        let source = SourceFile(name: "example", text: try Self.withFixtureFiles(example))
+        let source = SourceFile(name: "example", text: example)
         let parsed = Parser.parse(source)
         #expect(parsed.diagnostics.isEmpty)
         var bindings = Checker.Bindings()
         let problems = Checker(registry: Self.registry).check(parsed.program, bindings: &bindings)
         #expect(problems.isEmpty, "\(problems.map(\.message))")
-        // `open`'s example reads a fixture file: files are allowed here, as in the CLI.
-        let options = EvaluationOptions(allowFiles: true)
-        let evaluator = Evaluator(context: EvaluationContext(registry: Self.registry, options: options, now: Self.fixedNow))
+        let evaluator = Evaluator(context: EvaluationContext(registry: Self.registry, now: Self.fixedNow))
         var environment = Environment()
         _ = try await evaluator.run(parsed.program, in: &environment)?.collect()
     }
 
-    /// `example` with each file it `open`s written to a scratch folder (two
-    /// jobs: NDJSON for a `.ndjson` name, else a JSON array) and its path
-    /// replaced by that file's; standard input (`open("-")`, `stdin()`) is
-    /// read from such a file instead, as a pipe would give it.
-    static func withFixtureFiles(_ example: String) throws -> String {
-        var text = example.replacingOccurrences(of: "stdin()", with: #"open("stdin.ndjson")"#)
-            .replacingOccurrences(of: #"open("-")"#, with: #"open("stdin.ndjson")"#)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cq-help-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let jobs = [
-            #"{"name": "test", "status": "failed", "duration": 90}"#,
-            #"{"name": "lint", "status": "success", "duration": 30}"#,
-        ]
-        for match in text.matches(of: /open\("([^"]+)"\)/) {
-            let file = folder.appendingPathComponent(String(match.1))
-            let body = match.1.hasSuffix(".ndjson") ? jobs.joined(separator: "\n") : "[\(jobs.joined(separator: ", "))]"
-            try body.write(to: file, atomically: true, encoding: .utf8)
-            text = text.replacingOccurrences(of: "\"\(match.1)\"", with: "\"\(file.path)\"")
-        }
-        return text
-    }
-
     /// The examples of topics and standard builtins that call nothing outside
-    /// the standard library.
+    /// the standard library and read no data (those of `open` and `stdin` run
+    /// on fixture files in `CQKitTests.HelpExampleTests`).
     static var standardExamples: [String] {
         let examples = registry.topics.flatMap(\.examples) + registry.builtins.flatMap(\.examples)
         return examples.filter { example in
@@ -101,7 +78,10 @@ import Testing
                 if case .def(let name, _, _) = statement.kind { return name.name }
                 return nil
             }
-            return program.calledNames.allSatisfy { registry.builtin(named: $0) != nil || defined.contains($0) }
+            return program.calledNames.allSatisfy { name in
+                guard let builtin = registry.builtin(named: name) else { return defined.contains(name) }
+                return builtin.effect != .readsFiles
+            }
         }
     }
 

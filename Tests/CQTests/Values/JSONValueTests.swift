@@ -8,7 +8,7 @@ import Testing
 @Suite struct JSONValueTests {
     /// A random document whose objects draw keys from a few, so shapes
     /// repeat, share prefixes, nest and sometimes hold a key twice.
-    private static func document(_ generator: inout SeededGenerator, depth: Int = 0) -> String {
+    private static func document(_ generator: inout SplitMix64, depth: Int = 0) -> String {
         let roll = Int.random(in: 0..<(depth > 3 ? 5 : 9), using: &generator)
         switch roll {
         case 0: return "null"
@@ -57,7 +57,7 @@ import Testing
 
     @Test(arguments: 0..<40)
     func valuesAreWhatTheTreeSays(_ seed: Int) throws {
-        var generator = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 1)
+        var generator = SplitMix64(seed: UInt64(seed) &* 7919 &+ 1)
         let text = "[" + (0..<60).map { _ in Self.document(&generator) }.joined(separator: ",") + "]"
         let parsed = try JSONParser.parse(text)
         #expect(parsed == Self.value(try JSON.parse(text)))

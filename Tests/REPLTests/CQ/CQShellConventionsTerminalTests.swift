@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTestSupport
 import Testing
 
 /// The real `cq` on a pseudo-terminal, meeting terminal habits: a pager for

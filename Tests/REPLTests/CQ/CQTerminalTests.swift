@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTestSupport
 import Testing
 
 /// The real `cq --demo` REPL driven through a pseudo-terminal: typing queries,

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import REPL
+import TerminalTestSupport
 
 struct PromptTests {
     @Test func plainPrompts() {
@@ -13,6 +14,6 @@ struct PromptTests {
     @Test func colouredPromptsWrapEachRunOfEscapesOnce() {
         let escaped = Prompt(open: "|").rendered(colors: true, escape: "\u{1}")
         #expect(escaped == "\u{1}\u{1B}[1m\u{1}cq\u{1}\u{1B}[0m\u{1B}[33m\u{1}|\u{1}\u{1B}[0m\u{1}> ")
-        #expect(TerminalText.clean(Prompt(decoration: "x").rendered(colors: true)) == "cq x> ")
+        #expect(TranscriptText.clean(Prompt(decoration: "x").rendered(colors: true)) == "cq x> ")
     }
 }

@@ -1,3 +1,4 @@
+import TerminalTestSupport
 import Testing
 
 /// Tab completion through a real pseudo-terminal against REPLHarness.

@@ -1,3 +1,4 @@
+import TerminalTestSupport
 import Testing
 
 /// Line editing through a real pseudo-terminal against REPLHarness.

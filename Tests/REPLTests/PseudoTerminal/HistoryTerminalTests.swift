@@ -2,6 +2,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import TerminalTestSupport
 #endif
 
 /// Persistent history through a real pseudo-terminal against REPLHarness.

@@ -1,3 +1,4 @@
+import TerminalTestSupport
 import Testing
 
 /// Ctrl-C during evaluation and `:watch`, through a real pseudo-terminal.

@@ -1,11 +1,13 @@
 import Foundation
 
 /// SplitMix64: a tiny, fast, fully deterministic generator. The simulator
-/// never uses the system generator, so one seed always yields one world.
-struct SeededRandom: RandomNumberGenerator, Sendable {
+/// never uses the system generator, so one seed always yields one world;
+/// benchmarks and tests use it for data that is the same on every machine.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// A generator whose numbers follow from `seed` alone.
+    public init(seed: UInt64) {
         state = seed
     }
 
@@ -16,7 +18,8 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
         _ = next()
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,9 +1,9 @@
 /// Turns raw terminal output into text assertions can search.
-enum TerminalText {
+public enum TranscriptText {
     /// Removes escape sequences (CSI, OSC, two-byte), carriage returns, bells and
     /// backspaces. An unfinished sequence at the end is dropped, so cleaning a
     /// longer transcript never changes the cleaned text of its prefix.
-    static func clean(_ bytes: [UInt8]) -> [UInt8] {
+    public static func clean(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -23,7 +23,7 @@ enum TerminalText {
     }
 
     /// Cleans and decodes.
-    static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String {
         String(decoding: clean(Array(text.utf8)), as: UTF8.self)
     }
 

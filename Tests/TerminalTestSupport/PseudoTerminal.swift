@@ -13,26 +13,33 @@ import Glibc
 /// ```
 ///
 /// Output is kept as raw bytes; ``waitFor(_:timeout:)`` searches a cleaned copy
-/// (see ``TerminalText``) and, like `expect`, consumes everything up to the end of
+/// (see ``TranscriptText``) and, like `expect`, consumes everything up to the end of
 /// the match, so waiting twice for `cq> ` waits for two prompts. The process is
 /// killed and reaped in ``terminate()``, which `deinit` also calls, so a failing
 /// test never leaks it.
 /// Used by one test at a time; the offloaded waits run while the test awaits them.
-final class PseudoTerminal: @unchecked Sendable {
+public final class PseudoTerminal: @unchecked Sendable {
     /// Why an expectation failed, with the end of the transcript for diagnosis.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        /// A failure saying `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let processID: pid_t
+    /// The program's process.
+    public let processID: pid_t
     private let master: Int32
     private var raw: [UInt8] = []
     private var consumed = 0
     private var endOfOutput = false
-    private(set) var exitStatus: Int32?
+    /// How the program ended (128 + N for signal N), once it has.
+    public private(set) var exitStatus: Int32?
 
     /// Starts `executable` with exactly `environment`, on a terminal of the given size.
-    init(
+    public init(
         executable: String, arguments: [String] = [], environment: [String: String],
         rows: UInt16 = 30, columns: UInt16 = 100
     ) throws {
@@ -77,7 +84,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Types `text` (use ``Key`` for control keys).
-    func send(_ text: String) {
+    public func send(_ text: String) {
         var bytes = Array(text.utf8)[...]
         var stalls = 0
         while !bytes.isEmpty, stalls < 1000 {
@@ -97,18 +104,18 @@ final class PseudoTerminal: @unchecked Sendable {
     /// The wait blocks a thread of its own, not one of Swift's cooperative
     /// pool, so tests that wait do not starve servers running in the test process.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
         try await Self.offload { try self.blockingWaitFor(text, timeout: timeout) }
     }
 
     /// Waits for the process to exit and returns its status (128 + N for signal N).
-    func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
         try await Self.offload { try self.blockingWaitForExit(timeout: timeout) }
     }
 
     /// Reads whatever arrives during `duration` (for checks that something did
     /// *not* happen). Prefer ``waitFor(_:timeout:)``.
-    func drain(for duration: Duration) async {
+    public func drain(for duration: Duration) async {
         _ = try? await Self.offload { self.blockingDrain(for: duration) }
     }
 
@@ -123,7 +130,7 @@ final class PseudoTerminal: @unchecked Sendable {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
-            let screen = TerminalText.clean(raw)
+            let screen = TranscriptText.clean(raw)
             if let match = screen[consumed...].firstRange(of: needle) {
                 let seen = String(decoding: screen[consumed..<match.upperBound], as: UTF8.self)
                 consumed = match.upperBound
@@ -156,19 +163,19 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// The cleaned output not yet consumed by a match.
-    var pendingOutput: String {
-        let screen = TerminalText.clean(raw)
+    public var pendingOutput: String {
+        let screen = TranscriptText.clean(raw)
         return String(decoding: screen[min(consumed, screen.count)...], as: UTF8.self)
     }
 
     /// All raw output so far, escape sequences included.
-    var rawTranscript: String { String(decoding: raw, as: UTF8.self) }
+    public var rawTranscript: String { String(decoding: raw, as: UTF8.self) }
 
     /// All cleaned output so far.
-    var transcript: String { String(decoding: TerminalText.clean(raw), as: UTF8.self) }
+    public var transcript: String { String(decoding: TranscriptText.clean(raw), as: UTF8.self) }
 
     /// Kills the process if it is still running and reaps it. Safe to call twice.
-    func terminate() {
+    public func terminate() {
         guard exitStatus == nil else { return }
         kill(processID, SIGKILL)
         var status: Int32 = 0
@@ -206,13 +213,13 @@ final class PseudoTerminal: @unchecked Sendable {
 }
 
 /// Keys as the terminal sends them.
-enum Key {
-    static let enter = "\r"
-    static let tab = "\t"
-    static let ctrlC = "\u{03}"
-    static let ctrlD = "\u{04}"
-    static let ctrlR = "\u{12}"
-    static let up = "\u{1B}[A"
+public enum Key {
+    public static let enter = "\r"
+    public static let tab = "\t"
+    public static let ctrlC = "\u{03}"
+    public static let ctrlD = "\u{04}"
+    public static let ctrlR = "\u{12}"
+    public static let up = "\u{1B}[A"
 }
 
 /// A NULL-terminated `char *[]` for `execve`, allocated before `fork`.
