@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("-(-x)", "-(-x)"),
+        ("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("-(-x)", "- -x"), ("- -x", "- -x"), ("-(-2)", "- -2"),
         ("(not a) == b", "(not a) == b"), ("not (a and b)", "not (a and b)"), ("(a < b) < c", "(a < b) < c"),
         ("(-x).y", "(-x).y"), ("(a + b)[0]", "(a + b)[0]"),
         ("1 + (if a then b else c)", "1 + (if a then b else c)"), ("(a | b).c", "(a | b).c"),
