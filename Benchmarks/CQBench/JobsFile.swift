@@ -23,14 +23,16 @@ enum JobsFile {
         for index in 0..<count {
             let high = random.next()
             let low = random.next()
-            let id = hex(high >> 32, 8) + "-" + hex((high >> 16) & 0xFFFF, 4) + "-" + hex(high & 0xFFFF, 4) + "-"
+            let id =
+                hex(high >> 32, 8) + "-" + hex((high >> 16) & 0xFFFF, 4) + "-" + hex(high & 0xFFFF, 4) + "-"
                 + hex(low >> 48, 4) + "-" + hex(low & 0xFFFF_FFFF_FFFF, 12)
             let name = names[Int(random.next() % UInt64(names.count))]
             let status = self.status(random.next() % 100)
             let millis = 1_000 + Int(random.next() % 899_000)
             let started = base - Int(random.next() % (30 * 86_400))
             let duration = "\(millis / 1000)." + pad(millis % 1000, 3)
-            let line = "{\"id\":\"\(id)\",\"name\":\"\(name)\",\"status\":\"\(status)\",\"duration\":\(duration),"
+            let line =
+                "{\"id\":\"\(id)\",\"name\":\"\(name)\",\"status\":\"\(status)\",\"duration\":\(duration),"
                 + "\"started_at\":\"\(timestamp(started))\",\"pipeline_number\":\(1000 + index / 8)}\n"
             buffer.append(contentsOf: line.utf8)
             if buffer.count > (1 << 20) - 512 {

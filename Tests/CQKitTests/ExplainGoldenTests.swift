@@ -8,13 +8,25 @@ import Testing
     static let cases: [(name: String, query: String)] = [
         ("fan-out", #"pipelines("gh/acme/api") | take 50 | jobs | count"#),
         ("mission", #"pipelines("gh/org/repo") | where state == "failed" | jobs"#),
-        ("branch-pushed-down", #"pipelines("gh/acme/api") | where vcs.branch == "main" and created_at > ago(7d) | count"#),
+        (
+            "branch-pushed-down",
+            #"pipelines("gh/acme/api") | where vcs.branch == "main" and created_at > ago(7d) | count"#
+        ),
         ("mine-not-pushed-down", #"pipelines("gh/acme/api", mine: true) | where vcs.branch == "main" | map number"#),
-        ("paging-stop-from-a-variable", "let since = now() - 1w\npipelines(\"gh/acme/api\") | where created_at >= $since | count"),
-        ("insights-dates", #"runs("gh/acme/api", "build-and-test") | where created_at > ago(14d) and branch == "main" | count"#),
+        (
+            "paging-stop-from-a-variable",
+            "let since = now() - 1w\npipelines(\"gh/acme/api\") | where created_at >= $since | count"
+        ),
+        (
+            "insights-dates",
+            #"runs("gh/acme/api", "build-and-test") | where created_at > ago(14d) and branch == "main" | count"#
+        ),
         ("shown-with-state", #"pipelines("gh/acme/api") | take 3"#),
         ("job-details-and-tests", #"job("gh/acme/api", 42) | tests | where result == "failure""#),
-        ("logs", #"pipelines("gh/acme/api") | jobs | where status == "failed" | take 1 | logs(failed: true) | map output"#),
+        (
+            "logs",
+            #"pipelines("gh/acme/api") | jobs | where status == "failed" | take 1 | logs(failed: true) | map output"#
+        ),
         ("first-after-sort", #"pipelines("gh/acme/api") | where state == "failed" | sort by number | first"#),
         ("local-only", "[3, 1, 2] | sort | map it * 2"),
         ("write", #"pipelines("gh/acme/api") | take 10 | workflows(latest: true) | where status == "failed" | rerun"#),

@@ -55,7 +55,9 @@ import Testing
         let position = Int.random(in: 0...characters.count, using: &generator)
         switch Int.random(in: 0..<3, using: &generator) {
         case 0: characters.insert(contentsOf: tokens.randomElement(using: &generator) ?? "", at: position)
-        case 1: characters.removeSubrange(position..<min(characters.count, position + Int.random(in: 1...8, using: &generator)))
+        case 1:
+            characters.removeSubrange(
+                position..<min(characters.count, position + Int.random(in: 1...8, using: &generator)))
         default:
             let end = min(characters.count, position + Int.random(in: 1...12, using: &generator))
             characters.insert(contentsOf: characters[position..<end], at: position)

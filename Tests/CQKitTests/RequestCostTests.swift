@@ -56,9 +56,10 @@ import Testing
         #expect(value.listValue?.isEmpty == false)
         #expect(requests["listPipelinesForProject"] == 1)
         // Errored pipelines know their state without asking for workflows.
-        let errored = try await harness.evaluate(
-            #"pipelines("gh/acme/api") | take 10 | where api_state != "created" | count"#
-        ).intValue ?? 0
+        let errored =
+            try await harness.evaluate(
+                #"pipelines("gh/acme/api") | take 10 | where api_state != "created" | count"#
+            ).intValue ?? 0
         #expect(requests["listWorkflowsByPipelineId"] == 10 - errored)
         #expect(requests.requests == 1 + 10 - errored)
     }
@@ -97,12 +98,14 @@ import Testing
         let (value, requests) = try await harness.cost(
             of: #"pipelines("gh/acme/api") | take 5 | where state == "failed" | jobs | map name"#)
         #expect(value.listValue?.isEmpty == false)
-        let failed = try await harness.evaluate(
-            #"pipelines("gh/acme/api") | take 5 | where state == "failed" | count"#
-        ).intValue ?? 0
-        let nonErrored = try await harness.evaluate(
-            #"pipelines("gh/acme/api") | take 5 | where api_state == "created" | count"#
-        ).intValue ?? 0
+        let failed =
+            try await harness.evaluate(
+                #"pipelines("gh/acme/api") | take 5 | where state == "failed" | count"#
+            ).intValue ?? 0
+        let nonErrored =
+            try await harness.evaluate(
+                #"pipelines("gh/acme/api") | take 5 | where api_state == "created" | count"#
+            ).intValue ?? 0
         #expect(failed > 0)
         // One workflow list per pipeline examined; `jobs` reuses those of the failed ones.
         #expect(requests["listWorkflowsByPipelineId"] == nonErrored)

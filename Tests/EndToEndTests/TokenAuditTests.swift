@@ -24,7 +24,8 @@ import Testing
             ]
             func run(_ arguments: [String], stdin: String? = nil, expect status: Int32) async throws -> CommandResult {
                 let result = try await CQ.run(arguments, environment: environment, stdin: stdin)
-                let command = "cq " + arguments.joined(separator: " ").replacingOccurrences(of: Self.token, with: "TOKEN")
+                let command =
+                    "cq " + arguments.joined(separator: " ").replacingOccurrences(of: Self.token, with: "TOKEN")
                 #expect(result.status == status, "\(command): \(result)")
                 written.append(("stdout of \(command)", Data(result.stdout.utf8)))
                 written.append(("stderr of \(command)", Data(result.stderr.utf8)))
@@ -70,7 +71,8 @@ import Testing
         let database = try #require(files.first { $0.lastPathComponent == "responses.sqlite" }, "the cache: \(files)")
         let stored = try Data(contentsOf: database)
         #expect(stored.range(of: Data(#""next_page_token""#.utf8)) != nil, "the cache holds responses")
-        let history = try #require(files.first { $0.lastPathComponent == "history" }, "the REPL saved its history: \(files)")
+        let history = try #require(
+            files.first { $0.lastPathComponent == "history" }, "the REPL saved its history: \(files)")
         let saved = String(decoding: try Data(contentsOf: history), as: UTF8.self)
         #expect(saved.contains("pipelines("), "ordinary entries are kept: \(saved)")
         for file in files {
@@ -123,8 +125,9 @@ import Testing
 
     /// Every regular file under `directory`.
     static func files(under directory: URL) throws -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [])
         else { return [] }
         return enumerator.compactMap { $0 as? URL }.filter {
             (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true

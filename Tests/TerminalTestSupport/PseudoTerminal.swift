@@ -1,6 +1,6 @@
 #if canImport(Glibc)
-import Foundation
-import Glibc
+    import Foundation
+    import Glibc
 #endif
 
 /// A program running under a pseudo-terminal, driven like a person at a keyboard.
@@ -21,6 +21,7 @@ import Glibc
 public final class PseudoTerminal: @unchecked Sendable {
     /// Why an expectation failed, with the end of the transcript for diagnosis.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, and what the terminal showed.
         public let description: String
 
         /// A failure saying `description`.
@@ -138,8 +139,9 @@ public final class PseudoTerminal: @unchecked Sendable {
             }
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero, !endOfOutput else {
-                throw Failure(description: "timed out waiting for \(text.debugDescription); since the last match:\n"
-                    + pendingOutput)
+                throw Failure(
+                    description: "timed out waiting for \(text.debugDescription); since the last match:\n"
+                        + pendingOutput)
             }
             if !pump(for: min(remaining, .milliseconds(100))) { reapIfExited() }
         }
@@ -186,8 +188,9 @@ public final class PseudoTerminal: @unchecked Sendable {
     /// Reads for up to `duration`; false once the terminal reports end of output.
     private func pump(for duration: Duration) -> Bool {
         guard !endOfOutput else { return false }
-        let milliseconds = Int32(clamping: duration.components.seconds * 1000
-            + duration.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            clamping: duration.components.seconds * 1000
+                + duration.components.attoseconds / 1_000_000_000_000_000)
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, max(milliseconds, 1)) > 0 else { return true }
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -214,11 +217,17 @@ public final class PseudoTerminal: @unchecked Sendable {
 
 /// Keys as the terminal sends them.
 public enum Key {
+    /// Return, as a terminal sends it (a carriage return).
     public static let enter = "\r"
+    /// Tab.
     public static let tab = "\t"
+    /// Ctrl-C (interrupt).
     public static let ctrlC = "\u{03}"
+    /// Ctrl-D (end of input).
     public static let ctrlD = "\u{04}"
+    /// Ctrl-R (reverse history search).
     public static let ctrlR = "\u{12}"
+    /// The up arrow.
     public static let up = "\u{1B}[A"
 }
 

@@ -21,7 +21,8 @@ extension Evaluator {
                     notes: ["use it as a stage (`… | \(builtin.name)(field)`) or in `group by … with`"])
             }
             let values = try await evaluate(list, in: scope)
-            return .value(try await reduce(call, run, over: values, perRow: nil, concurrently: false, at: list.range, in: scope))
+            return .value(
+                try await reduce(call, run, over: values, perRow: nil, concurrently: false, at: list.range, in: scope))
         case .stage, .fanOut:
             guard let input = call.leading else {
                 throw RuntimeError(
@@ -55,11 +56,13 @@ extension Evaluator {
             }
             // Reads run several rows at once; writes one at a time, in order.
             guard builtin.effect == .readsAPI else { return .stream(input.rows.flatMap(expand)) }
-            return .stream(input.rows.flatMapConcurrently(
-                window: window, slowStart: slowStart, tasks: context.tasks, expand))
+            return .stream(
+                input.rows.flatMapConcurrently(
+                    window: window, slowStart: slowStart, tasks: context.tasks, expand))
         case .aggregate(let run):
             return .value(
-                try await reduce(call, run, over: input, perRow: call.leading, concurrently: concurrently, at: range, in: scope))
+                try await reduce(
+                    call, run, over: input, perRow: call.leading, concurrently: concurrently, at: range, in: scope))
         case .function(let run):
             let value = try await collect(input, at: range)
             var invocation = try await invocation(for: call, in: scope)
@@ -133,7 +136,8 @@ extension Evaluator {
     ) async throws -> Value {
         let invocation = try await invocation(for: call, in: scope)
         if chargingWork { try charge(accumulator.count, at: call.range) }
-        return try bounded(try await guarded(at: call.range) { try accumulator.result(run, invocation) }, at: call.range)
+        return try bounded(
+            try await guarded(at: call.range) { try accumulator.result(run, invocation) }, at: call.range)
     }
 
     /// The evaluated arguments of `call`.
@@ -148,7 +152,8 @@ extension Evaluator {
             }
         }
         try chargeWork(of: values.values, at: call.range)
-        return Invocation(name: call.builtin.name, arguments: values, lambdas: lambdas, range: call.range, context: context)
+        return Invocation(
+            name: call.builtin.name, arguments: values, lambdas: lambdas, range: call.range, context: context)
     }
 
     func checkPermission(_ builtin: Builtin, at range: SourceRange) throws {
@@ -159,7 +164,8 @@ extension Evaluator {
                 range: range, notes: ["run cq with --allow-writes to allow it"])
         case .readsFiles where !context.options.allowFiles:
             throw RuntimeError(
-                .permission, id: "files-not-allowed", message: "`\(builtin.name)` reads local files, which is not allowed here",
+                .permission, id: "files-not-allowed",
+                message: "`\(builtin.name)` reads local files, which is not allowed here",
                 range: range)
         default:
             return
@@ -175,8 +181,9 @@ extension Evaluator {
         } catch {
             throw Self.runtimeError(from: error, at: range)
         }
-        if case .stream(let stream) as PipelineData = result, let wrapped = PipelineData.stream(
-            stream.mapErrors { Self.runtimeError(from: $0, at: range) }) as? T
+        if case .stream(let stream) as PipelineData = result,
+            let wrapped = PipelineData.stream(
+                stream.mapErrors { Self.runtimeError(from: $0, at: range) }) as? T
         {
             return wrapped
         }
@@ -187,7 +194,8 @@ extension Evaluator {
     static func runtimeError(from error: any Error, at range: SourceRange) -> any Error {
         switch error {
         case let error as BuiltinError:
-            RuntimeError(error.kind, id: "builtin-\(error.kind.rawValue)", message: error.message, range: range,
+            RuntimeError(
+                error.kind, id: "builtin-\(error.kind.rawValue)", message: error.message, range: range,
                 notes: error.notes)
         case let error as RuntimeError: error
         case is CancellationError: error

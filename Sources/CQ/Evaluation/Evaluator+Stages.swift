@@ -16,11 +16,12 @@ extension Evaluator {
                 try await value(of: condition, quick: quick, row: row, in: scope).isTruthy
             }
             guard concurrent else { return .stream(input.rows.filter(test)) }
-            return .stream(input.rows.flatMapConcurrently(
-                window: window, slowStart: stage.feedsALimit, tasks: context.tasks
-            ) { row in
-                ValueStream(try await test(row) ? [row] : [])
-            })
+            return .stream(
+                input.rows.flatMapConcurrently(
+                    window: window, slowStart: stage.feedsALimit, tasks: context.tasks
+                ) { row in
+                    ValueStream(try await test(row) ? [row] : [])
+                })
         case .select(let columns):
             let quick = columns.map(\.value.isQuick)
             return try await mapRows(
@@ -36,11 +37,15 @@ extension Evaluator {
                 try await value(of: transform, quick: quick, row: row, in: scope)
             }
         case .sort(let keys):
-            return .value(.list(try await sort(
-                try await rows(of: input, at: stage.range), by: keys, concurrently: concurrent, in: scope)))
+            return .value(
+                .list(
+                    try await sort(
+                        try await rows(of: input, at: stage.range), by: keys, concurrently: concurrent, in: scope)))
         case .group(let keys, let aggregates):
-            return .value(.list(try await group(
-                input, by: keys, with: aggregates, concurrently: concurrent, at: stage.range, in: scope)))
+            return .value(
+                .list(
+                    try await group(
+                        input, by: keys, with: aggregates, concurrently: concurrent, at: stage.range, in: scope)))
         case .slice(let kind, let count):
             return try await slice(input, kind, count: count, at: stage.range, in: scope)
         case .distinct(let columns):
@@ -86,7 +91,8 @@ extension Evaluator {
 
     /// The record `select` makes of one row; `quick` says which columns are
     /// ``BoundExpr/isQuick``.
-    private func project(_ columns: [BoundColumn], quick: [Bool], of row: Value, in scope: Scope) async throws -> Value {
+    private func project(_ columns: [BoundColumn], quick: [Bool], of row: Value, in scope: Scope) async throws -> Value
+    {
         var record = Record()
         for (position, column) in columns.enumerated() {
             record[column.name] = try await value(of: column.value, quick: quick[position], row: row, in: scope)

@@ -68,7 +68,8 @@ public struct QueryExplainer: Sendable {
         var lines = [indent + quote(expr.range)]
         let inner = indent + "  "
         guard case .call(let call) = expr.kind, call.builtin.effect != .pure else {
-            lines.append(inner + (makesRequests(expr) ? "computed in cq; makes requests inside" : "computed in cq, no requests"))
+            lines.append(
+                inner + (makesRequests(expr) ? "computed in cq; makes requests inside" : "computed in cq, no requests"))
             return lines
         }
         let endpoints = call.builtin.endpoints.filter { $0.repetition == .once }
@@ -85,13 +86,18 @@ public struct QueryExplainer: Sendable {
         for argument in call.arguments {
             guard case .pushedDown(let range) = argument.origin else { continue }
             let value = await constantText(argument.value)
-            lines.append(inner + "pushed down: `\(quote(range))` → \(argument.parameter.name): \(value) (the API filters; cq still checks)")
+            lines.append(
+                inner
+                    + "pushed down: `\(quote(range))` → \(argument.parameter.name): \(value) (the API filters; cq still checks)"
+            )
         }
         if let stop {
             let bound = await constantText(stop.bound)
             let field = stop.field.joined(separator: ".")
             lines.append(
-                inner + "stops paging at the first row with \(field) \(stop.inclusive ? "<" : "≤") \(bound): the list is newest first")
+                inner
+                    + "stops paging at the first row with \(field) \(stop.inclusive ? "<" : "≤") \(bound): the list is newest first"
+            )
         }
         return lines
     }
@@ -118,7 +124,9 @@ public struct QueryExplainer: Sendable {
         default:
             let reads = derivedReads(stage, row: row.recordSchema)
             guard stage.evaluatesConcurrently, !reads.isEmpty else {
-                return [indent + (stage.evaluatesConcurrently ? "in cq, \(pace(of: stage)) (it makes requests)" : "in cq")]
+                return [
+                    indent + (stage.evaluatesConcurrently ? "in cq, \(pace(of: stage)) (it makes requests)" : "in cq")
+                ]
             }
             var lines = [indent + "in cq, \(pace(of: stage)); reads derived fields that make requests:"]
             for field in reads {
@@ -146,8 +154,10 @@ public struct QueryExplainer: Sendable {
         guard !fields.isEmpty else { return [] }
         let names = fields.map { "`\($0.field.name)`" }.joined(separator: ", ")
         let operations = fields.flatMap(\.endpoints).map(\.operation).joined(separator: ", ")
-        return ["output: each \(schema.name) is shown with \(names) (\(operations) per row, \(concurrency) at a time);"
-            + " select other fields to skip it"]
+        return [
+            "output: each \(schema.name) is shown with \(names) (\(operations) per row, \(concurrency) at a time);"
+                + " select other fields to skip it"
+        ]
     }
 
     func quote(_ range: SourceRange) -> String {

@@ -58,10 +58,11 @@ extension QueryPlanner {
             return (call.leading.map { makesRequests($0, row: row) } ?? false)
                 || call.arguments.contains { makesRequests($0.value, row: row) }
         case .pipeline(let source, let stages):
-            return makesRequests(source, row: row) || stages.contains { stage in
-                if case .call(let call) = stage.kind, call.builtin.effect == .readsAPI { return true }
-                return makesRequests(stage)
-            }
+            return makesRequests(source, row: row)
+                || stages.contains { stage in
+                    if case .call(let call) = stage.kind, call.builtin.effect == .readsAPI { return true }
+                    return makesRequests(stage)
+                }
         case .interpolatedString(let parts):
             return parts.contains { part in
                 if case .expression(let inner) = part { return makesRequests(inner, row: row) }

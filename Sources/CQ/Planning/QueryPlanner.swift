@@ -21,17 +21,18 @@ public struct QueryPlanner: Sendable {
 
     /// `program` with every pipeline in it planned.
     public func plan(_ program: BoundProgram) -> BoundProgram {
-        BoundProgram(statements: program.statements.map { statement in
-            var planned = statement
-            switch statement.kind {
-            case .let(let name, let value): planned.kind = .let(name, plan(value))
-            case .def(var function):
-                function.body = plan(function.body)
-                planned.kind = .def(function)
-            case .expression(let expr): planned.kind = .expression(plan(expr))
-            }
-            return planned
-        })
+        BoundProgram(
+            statements: program.statements.map { statement in
+                var planned = statement
+                switch statement.kind {
+                case .let(let name, let value): planned.kind = .let(name, plan(value))
+                case .def(var function):
+                    function.body = plan(function.body)
+                    planned.kind = .def(function)
+                case .expression(let expr): planned.kind = .expression(plan(expr))
+                }
+                return planned
+            })
     }
 
     /// `expr` with every pipeline in it, however deeply nested, planned.
@@ -41,10 +42,11 @@ public struct QueryPlanner: Sendable {
         case .literal, .name, .variable, .it, .invalid:
             return expr
         case .interpolatedString(let parts):
-            planned.kind = .interpolatedString(parts.map { part in
-                if case .expression(let inner) = part { return .expression(plan(inner)) }
-                return part
-            })
+            planned.kind = .interpolatedString(
+                parts.map { part in
+                    if case .expression(let inner) = part { return .expression(plan(inner)) }
+                    return part
+                })
         case .list(let elements): planned.kind = .list(elements.map(plan))
         case .record(let entries):
             planned.kind = .record(entries.map { BoundRecordEntry(key: $0.key, value: plan($0.value)) })
@@ -83,7 +85,8 @@ public struct QueryPlanner: Sendable {
         case .map(let transform): planned.kind = .map(plan(transform))
         case .sort(let keys):
             planned.kind = .sort(keys.map { BoundSortKey(value: plan($0.value), descending: $0.descending) })
-        case .group(let keys, let aggregates): planned.kind = .group(keys: keys.map(plan), aggregates: aggregates.map(plan))
+        case .group(let keys, let aggregates):
+            planned.kind = .group(keys: keys.map(plan), aggregates: aggregates.map(plan))
         case .slice(let kind, let count): planned.kind = .slice(kind, count.map(plan))
         case .distinct(let columns): planned.kind = .distinct(columns.map(plan))
         case .call(let call): planned.kind = .call(plan(call))

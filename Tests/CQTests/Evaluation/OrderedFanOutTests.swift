@@ -76,7 +76,8 @@ import Testing
         let stream =
             switch fan {
             case .map: source.stream.mapConcurrently(window: 4, slowStart: true, tasks: tasks) { $0 }
-            case .flatMap: source.stream.flatMapConcurrently(window: 4, slowStart: true, tasks: tasks) { ValueStream([$0]) }
+            case .flatMap:
+                source.stream.flatMapConcurrently(window: 4, slowStart: true, tasks: tasks) { ValueStream([$0]) }
             }
         do {
             var iterator = stream.makeAsyncIterator()

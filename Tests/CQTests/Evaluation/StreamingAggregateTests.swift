@@ -46,7 +46,8 @@ import Testing
         let evaluator = Evaluator(context: EvaluationContext(registry: .standard))
         var environment = Environment(variables: ["rows": .list(rows)])
         do {
-            let data = try await evaluator.run(Parser.parse(SourceFile(name: "t", text: source)).program, in: &environment)
+            let data = try await evaluator.run(
+                Parser.parse(SourceFile(name: "t", text: source)).program, in: &environment)
             return .success(try await data?.collect() ?? .null)
         } catch let error as RuntimeError {
             return .failure(error.diagnostic.message)
@@ -55,7 +56,9 @@ import Testing
         }
     }
 
-    static let kindMixes: [[Int]] = [[0], [0, 2], [1], [0, 1, 2], [3], [3, 2], [4, 4, 0], [0, 3], [5, 0], [6], [0, 6]]
+    static let kindMixes: [[Int]] = [
+        [0], [0, 2], [1], [0, 1, 2], [3], [3, 2], [4, 4, 0], [0, 3], [5, 0], [6], [0, 6],
+    ]
 
     @Test(arguments: kindMixes.indices)
     func groupByMatchesTheAggregatesOverEachGroupsValues(_ mix: Int) async {
@@ -120,11 +123,13 @@ import Testing
 
     @Test func theRowLimitStillHoldsForEmbedders() async {
         let rows = Self.rows(seed: 5, count: 200, kinds: [0])
-        let evaluator = Evaluator(context: EvaluationContext(registry: .standard, options: EvaluationOptions(maxRowsPerStage: 100)))
+        let evaluator = Evaluator(
+            context: EvaluationContext(registry: .standard, options: EvaluationOptions(maxRowsPerStage: 100)))
         for source in ["$rows | count", "$rows | group by k with n: count()", "$rows | group by k", "count($rows)"] {
             var environment = Environment(variables: ["rows": .list(rows)])
             await #expect(throws: RuntimeError.self, "\(source)") {
-                _ = try await evaluator.run(Parser.parse(SourceFile(name: "t", text: source)).program, in: &environment)?.collect()
+                _ = try await evaluator.run(
+                    Parser.parse(SourceFile(name: "t", text: source)).program, in: &environment)?.collect()
             }
         }
     }

@@ -67,10 +67,13 @@ struct RandomAST {
         switch count(0...13) {
         case 0: return node(.list((0..<count(0...3)).map { _ in expr(d, allowPipeline: true) }))
         case 1:
-            return node(.record((0..<count(0...3)).map { _ in
-                let key = pick(names)
-                return RecordEntry(key: id(key), value: chance(30) ? node(.name(key)) : expr(d, allowPipeline: true))
-            }))
+            return node(
+                .record(
+                    (0..<count(0...3)).map { _ in
+                        let key = pick(names)
+                        return RecordEntry(
+                            key: id(key), value: chance(30) ? node(.name(key)) : expr(d, allowPipeline: true))
+                    }))
         case 2: return node(.member(expr(d), id(pick(names))))
         case 3: return node(.index(expr(d), expr(d, allowPipeline: true)))
         case 4: return node(.call(id(pick(names)), arguments(d)))

@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("-(-x)", "- -x"), ("- -x", "- -x"), ("-(-2)", "- -2"),
+        ("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("-(-x)", "- -x"), ("- -x", "- -x"),
+        ("-(-2)", "- -2"),
         ("(not a) == b", "(not a) == b"), ("not (a and b)", "not (a and b)"), ("(a < b) < c", "(a < b) < c"),
         ("(-x).y", "(-x).y"), ("(a + b)[0]", "(a + b)[0]"),
         ("1 + (if a then b else c)", "1 + (if a then b else c)"), ("(a | b).c", "(a | b).c"),
@@ -43,7 +44,8 @@ import Testing
         ("\"tab\\there\"", "\"tab\\there\""), ("'\\d+'", "'\\d+'"), ("90s", "1m30s"), ("7d", "7d"), ("1w", "7d"),
         ("x | each y", "x | map y"), ("x | sort by a asc", "x | sort by a"),
         ("{a: a, b: 1}", "{a, b: 1}"), ("x.`in`", "x.in"), ("`where`", "where"), ("x | `where`", "x | `where`"),
-        ("def f = (first)", "def f = (first)"), ("a not in b", "not (a in b)"), ("not a == b", "not (a == b)"), ("not not a", "not not a"), ("2.50", "2.5"), ("1_000", "1000"),
+        ("def f = (first)", "def f = (first)"), ("a not in b", "not (a in b)"), ("not a == b", "not (a == b)"),
+        ("not not a", "not not a"), ("2.50", "2.5"), ("1_000", "1000"),
     ])
     func canonicalPrinting(_ text: String, _ expected: String) throws {
         let program = parse(text).program

@@ -24,7 +24,8 @@ import Testing
             let width = Int.random(in: 0..<(Bool.random(using: &generator) ? 20 : 5), using: &generator)
             let members = (0..<width).map { position -> String in
                 // Mostly the usual key for the position, sometimes another (or a repeat).
-                let key = Int.random(in: 0..<6, using: &generator) == 0
+                let key =
+                    Int.random(in: 0..<6, using: &generator) == 0
                     ? "k\(Int.random(in: 0..<width + 1, using: &generator))" : "k\(position)"
                 return "\"\(key)\":" + document(&generator, depth: depth + 1)
             }
@@ -77,7 +78,9 @@ import Testing
     }
 
     @Test func errorsSayTheLineAndColumn() {
-        #expect(throws: JSONParser.SyntaxError(message: "expected a JSON value, found '}'", offset: 19, line: 3, column: 8)) {
+        #expect(
+            throws: JSONParser.SyntaxError(message: "expected a JSON value, found '}'", offset: 19, line: 3, column: 8)
+        ) {
             try JSONParser.parse("{\n  \"a\": 1,\n  \"b\": }")
         }
     }

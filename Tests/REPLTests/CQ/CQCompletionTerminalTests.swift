@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
-import TerminalTestSupport
+    import Glibc
+    import TerminalTestSupport
 #endif
 
 /// Tab in the real `cq` REPL, through a pseudo-terminal: stages that fit the
@@ -101,7 +101,9 @@ struct CQCompletionTerminalTests {
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
         // The lookups that failed (nothing listens any more) said nothing.
-        #expect(!terminal.transcript.contains("error") && !terminal.transcript.contains("warning"), "\(terminal.transcript)")
+        #expect(
+            !terminal.transcript.contains("error") && !terminal.transcript.contains("warning"), "\(terminal.transcript)"
+        )
     }
     /// A mistyped slug answers 404: completion offers it for the rest of the
     /// session, but the cache file keeps only the slugs that answered.
@@ -114,7 +116,8 @@ struct CQCompletionTerminalTests {
         let host = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
         try await server.waitFor("export CIRCLECI_TOKEN=")
         let token = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let terminal = try await CQLauncher.launch(scratch, arguments: [], ["CIRCLECI_TOKEN": token, "CIRCLECI_HOST": host])
+        let terminal = try await CQLauncher.launch(
+            scratch, arguments: [], ["CIRCLECI_TOKEN": token, "CIRCLECI_HOST": host])
         terminal.send(#"pipelines("gh/acme/apii") | count"# + Key.enter)
         try await terminal.waitFor("error:")
         try await terminal.waitFor("> ")

@@ -87,7 +87,8 @@ struct CQShellConventionsTerminalTests {
         try await terminal.waitFor("in your browser.")
         try await terminal.waitFor("cq> ")
         let last = try #require(scratch.contents(of: opened)).split(separator: "\n").last ?? ""
-        #expect(last.hasPrefix("https://app.circleci.com/pipelines/github/acme/api/") && last.contains("/jobs/"), "\(last)")
+        #expect(
+            last.hasPrefix("https://app.circleci.com/pipelines/github/acme/api/") && last.contains("/jobs/"), "\(last)")
         terminal.send(Key.ctrlD)
         #expect(try await terminal.waitForExit() == 0)
     }

@@ -58,7 +58,8 @@ struct CQTerminalTests {
 
     @Test func tabCompletesASlugAFieldAndAnEnumValue() async throws {
         let scratch = try Scratch()
-        let failedJobs = try await answer(#"pipelines("gh/org/repo") | jobs | where status == "failed" | count"#, scratch)
+        let failedJobs = try await answer(
+            #"pipelines("gh/org/repo") | jobs | where status == "failed" | count"#, scratch)
         let terminal = try await launch(scratch)
         // Slugs are discovered in the background from the user's organisations.
         await terminal.drain(for: .milliseconds(500))

@@ -1,7 +1,7 @@
+import TerminalTestSupport
 import Testing
 
 @testable import REPL
-import TerminalTestSupport
 
 struct PromptTests {
     @Test func plainPrompts() {

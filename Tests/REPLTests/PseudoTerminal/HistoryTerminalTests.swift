@@ -1,8 +1,8 @@
 import Testing
 
 #if canImport(Glibc)
-import Glibc
-import TerminalTestSupport
+    import Glibc
+    import TerminalTestSupport
 #endif
 
 /// Persistent history through a real pseudo-terminal against REPLHarness.

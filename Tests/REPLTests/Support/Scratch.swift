@@ -98,10 +98,11 @@ struct PipedRun {
         let executable = try BuiltProducts.executable(named: product)
         self = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    try Self.blockingRun(
-                        executable, arguments: arguments, input: input, environment: environment, timeout: timeout)
-                })
+                continuation.resume(
+                    with: Result {
+                        try Self.blockingRun(
+                            executable, arguments: arguments, input: input, environment: environment, timeout: timeout)
+                    })
             }
         }
     }

@@ -51,12 +51,13 @@ extension Expr {
         switch kind {
         case .literal(let literal): literal.printed()
         case .interpolatedString(let parts):
-            "\"" + parts.map { part in
-                switch part {
-                case .text(let text): StringEscaping.escaped(text)
-                case .expression(let expr): "\\(" + expr.printed() + ")"
-                }
-            }.joined() + "\""
+            "\""
+                + parts.map { part in
+                    switch part {
+                    case .text(let text): StringEscaping.escaped(text)
+                    case .expression(let expr): "\\(" + expr.printed() + ")"
+                    }
+                }.joined() + "\""
         case .list(let elements): "[" + elements.map(\.printedAsListItem).joined(separator: ", ") + "]"
         case .record(let entries): "{" + entries.map(\.printed).joined(separator: ", ") + "}"
         case .name(let name): Identifiers.spelled(name)
@@ -64,7 +65,8 @@ extension Expr {
         case .it: "it"
         case .member(let base, let field): base.printed(atLeast: PrintLevel.postfix) + "." + Self.fieldName(field.name)
         case .index(let base, let position): base.printed(atLeast: PrintLevel.postfix) + "[" + position.printed() + "]"
-        case .call(let name, let arguments): Identifiers.spelled(name.name) + "(" + CallArgument.printed(arguments) + ")"
+        case .call(let name, let arguments):
+            Identifiers.spelled(name.name) + "(" + CallArgument.printed(arguments) + ")"
         case .unary(.not, let operand):
             // `not (a == b)` reads better than the equivalent `not a == b`.
             "not " + operand.printed(atLeast: operand.isBinary ? PrintLevel.postfix : PrintLevel.not)
@@ -77,7 +79,8 @@ extension Expr {
         case .binary(let op, let left, let right):
             printedBinary(op, left, right)
         case .conditional(let condition, let then, let otherwise):
-            "if " + condition.printed(atLeast: PrintLevel.binary(1)) + " then " + then.printed(atLeast: PrintLevel.binary(1))
+            "if " + condition.printed(atLeast: PrintLevel.binary(1)) + " then "
+                + then.printed(atLeast: PrintLevel.binary(1))
                 + " else " + otherwise.printed(atLeast: PrintLevel.expr)
         case .lambda(let parameters, let body):
             Self.lambdaHead(parameters) + " => " + body.printed(atLeast: PrintLevel.expr)
