@@ -27,7 +27,8 @@ extension QueryRunner {
             let data = try await engine.run(query, in: &environment)
             return (try await data?.collect(), .success)
         } catch let error as RuntimeError {
-            await errors.write(DiagnosticRenderer(colored: coloredErrors).render([error.diagnostic], in: source))
+            let diagnostic = error.namingItsFlag().diagnostic
+            await errors.write(DiagnosticRenderer(colored: coloredErrors).render([diagnostic], in: source))
             return (nil, error.kind.exitStatus)
         } catch is CancellationError {
             return (nil, .interrupted)

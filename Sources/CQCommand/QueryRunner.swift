@@ -39,7 +39,8 @@ struct QueryRunner: Sendable {
 
     /// This runner writing its output and errors to other sinks (the REPL collects them).
     func writing(to output: any TextSink, errors: any TextSink) -> QueryRunner {
-        var copy = QueryRunner(engine: engine, services: services, format: renderer.format, output: output, errors: errors)
+        var copy = QueryRunner(
+            engine: engine, services: services, format: renderer.format, output: output, errors: errors)
         copy.renderer = renderer
         copy.printsStatistics = printsStatistics
         return copy
@@ -69,10 +70,12 @@ struct QueryRunner: Sendable {
         metrics.resetPeakInFlight()
         let before = metrics.snapshot
         let start = ContinuousClock.now
-        let progress = showsProgress && Terminal.standardErrorIsTerminal
+        let progress =
+            showsProgress && Terminal.standardErrorIsTerminal
             ? ProgressReporter(metrics: metrics, baseline: before) : nil
         let drawing = progress.map { reporter in Task { await reporter.run() } }
-        let output: any TextSink = progress.map { ProgressClearingSink(inner: self.output, progress: $0) } ?? self.output
+        let output: any TextSink =
+            progress.map { ProgressClearingSink(inner: self.output, progress: $0) } ?? self.output
         let renderer = self.renderer
         var rowsOut = 0
         let status: ExitStatus
@@ -104,7 +107,8 @@ struct QueryRunner: Sendable {
     {
         await progress?.clear()
         switch error {
-        case var error as RuntimeError:
+        case let error as RuntimeError:
+            var error = error.namingItsFlag()
             if let note { error.diagnostic.notes.append(Diagnostic.Note(note)) }
             await errors.write(DiagnosticRenderer(colored: coloredErrors).render([error.diagnostic], in: source))
             return error.kind.exitStatus

@@ -44,10 +44,13 @@ extension Evaluator {
     /// Counts `units` of builtin work as steps.
     func charge(_ units: Int, at range: SourceRange) throws {
         guard units > 0 else { return }
-        guard context.meter.charge(units) else {
-            throw RuntimeError(
-                .limit, id: "step-limit", message: "the query took more than \(context.options.maxSteps) steps",
-                range: range)
-        }
+        guard context.meter.charge(units) else { throw stepLimitError(at: range) }
+    }
+
+    /// The query took more than ``EvaluationOptions/maxSteps`` steps.
+    func stepLimitError(at range: SourceRange) -> RuntimeError {
+        RuntimeError(
+            .limit, id: "step-limit", message: "the query took more than \(context.options.maxSteps) steps",
+            range: range, notes: ["a step is one expression evaluated or one item of a builtin's work"])
     }
 }

@@ -84,11 +84,7 @@ public struct Evaluator: Sendable {
     }
 
     private func countStep(at range: SourceRange) throws {
-        guard context.meter.step() else {
-            throw RuntimeError(
-                .limit, id: "step-limit", message: "the query took more than \(context.options.maxSteps) steps",
-                range: range)
-        }
+        guard context.meter.step() else { throw stepLimitError(at: range) }
     }
 
     /// Reads all of `data`, bounded by ``EvaluationOptions/maxRowsPerStage``.
