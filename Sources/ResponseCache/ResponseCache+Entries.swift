@@ -16,7 +16,8 @@ extension ResponseCache {
     }
 
     /// Keeps `response` under `key`, until evicted (`expiresAt` `nil`) or until `expiresAt`.
-    /// A failure turns the cache off (warning once); the response is still the caller's.
+    /// A failure turns the cache off (warning once), but for a lock timeout
+    /// now and then; the response is still the caller's.
     func store(
         _ response: StoredResponse, key: CacheKey, identity: CacheIdentity, operationID: String, expiresAt: Date?
     ) async {
@@ -25,6 +26,7 @@ extension ResponseCache {
             key: key, identity: identity, operationID: operationID, response: response, expiresAt: expiresAt)
         do {
             try await database.store(entry, now: options.now(), sizeLimit: options.sizeLimit)
+            writeSucceeded()
         } catch {
             disable(error)
         }

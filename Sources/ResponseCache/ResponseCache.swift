@@ -20,7 +20,8 @@ import GRDB
 /// timeout, so several processes read and write it at once. It is never the
 /// reason a request fails: when the file cannot be opened, is corrupt, or stays
 /// locked, the cache calls `onWarning` once and lets every request through to
-/// the network. ``CachingMiddleware`` decides what is stored; this type keeps
+/// the network. A lock held past the busy timeout once or twice (another
+/// process writing on a loaded machine) only skips that write. ``CachingMiddleware`` decides what is stored; this type keeps
 /// it within ``Options/sizeLimit``, least recently used out first.
 public actor ResponseCache {
     /// The SQLite file (its `-wal` and `-shm` companions sit beside it).
@@ -31,6 +32,10 @@ public actor ResponseCache {
     private let onWarning: @Sendable (String) -> Void
     private var state = State.closed
     private var warned = false
+    /// Lock timeouts (SQLite's "database is locked") since the last write
+    /// that worked: the first ``tolerableLockTimeouts`` are passed over.
+    private var lockTimeoutsInARow = 0
+    private static let tolerableLockTimeouts = 2
 
     private enum State {
         case closed
@@ -71,9 +76,17 @@ public actor ResponseCache {
     }
 
     /// Turns the cache off for the rest of this instance's life after `error`,
-    /// warning once; a cancelled task's error is not the cache's fault.
+    /// warning once; a cancelled task's error is not the cache's fault, and
+    /// the first lock timeouts in a row only cost the write that met them.
     func disable(_ error: any Error) {
         if error is CancellationError || Task.isCancelled { return }
+        if let database = error as? DatabaseError, database.resultCode == .SQLITE_BUSY,
+            lockTimeoutsInARow < Self.tolerableLockTimeouts
+        {
+            lockTimeoutsInARow += 1
+            if case .failed = state { state = .closed }  // open again next time
+            return
+        }
         state = .failed(error)
         guard !warned else { return }
         warned = true
@@ -102,6 +115,11 @@ public actor ResponseCache {
             state = .opening(task)
             return await task.value
         }
+    }
+
+    /// A write worked: the lock is not stuck.
+    func writeSucceeded() {
+        lockTimeoutsInARow = 0
     }
 
     /// Forgets the database so the next use opens the file afresh.

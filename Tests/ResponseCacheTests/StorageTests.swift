@@ -127,6 +127,29 @@ import Testing
         #expect(harness.warnings.all.first?.contains("SQLite error 5") == true, "\(harness.warnings.all)")
     }
 
+    /// Another process held the write lock past the busy timeout once (a
+    /// loaded machine): that response is not stored, and nothing else changes.
+    @Test func aLockHeldPastTheTimeoutOnceOnlySkipsThatWrite() async throws {
+        let harness = try CacheHarness()
+        let cache = ResponseCache(
+            directory: harness.directory, options: .init(busyTimeout: .milliseconds(50), now: { harness.clock.now }),
+            onWarning: harness.warnings.callback)
+        _ = try await harness.client(cache).walk(pipelines: 1)
+        let stored = try await cache.stats().entries
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let blocker = try DatabaseQueue(path: harness.databaseURL.path, configuration: holding)
+        try blocker.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        // One new response while the lock is held: its write times out.
+        let project = try await harness.client(cache).project(CacheHarness.api)
+        try blocker.inDatabase { try $0.execute(sql: "ROLLBACK") }
+        #expect(project.slug == CacheHarness.api.description)
+        #expect(try await cache.stats().entries == stored, "the write that met the lock was skipped")
+        _ = try await harness.client(cache).walk(pipelines: 3)
+        #expect(try await cache.stats().entries > stored, "later writes are stored")
+        #expect(harness.warnings.all.isEmpty, "\(harness.warnings.all)")
+    }
+
     @Test func anUnusableDirectoryPassesThroughWithOneWarning() async throws {
         let harness = try CacheHarness()
         // A file where the cache directory should be.

@@ -18,6 +18,21 @@ struct CacheDatabase: Sendable {
     ///   foreign file, a lock held too long).
     static func open(at file: URL, busyTimeout: Duration) throws -> CacheDatabase {
         try CacheFiles.prepare(database: file)
+        // Opening meets locks SQLite reports at once rather than waiting for
+        // (another process switching a new file to WAL, or the last one
+        // closing it and cleaning up its WAL): try again a few times.
+        var attempt = 1
+        while true {
+            do {
+                return try openPool(at: file, busyTimeout: busyTimeout)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 4 {
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    private static func openPool(at file: URL, busyTimeout: Duration) throws -> CacheDatabase {
         var configuration = Configuration()
         configuration.label = "cq.ResponseCache"
         configuration.busyMode = .timeout(busyTimeout.timeInterval)
