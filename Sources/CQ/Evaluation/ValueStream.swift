@@ -62,8 +62,8 @@ public struct ValueStream: AsyncSequence, Sendable {
         }
 
         public mutating func next() async throws -> Value? {
-            if sinceCheck & 63 == 0 { try Task.checkCancellation() }
-            sinceCheck &+= 1
+            if sinceCheck == 0 { try Task.checkCancellation() }
+            sinceCheck = (sinceCheck + 1) % 64
             return try await produce()
         }
     }

@@ -141,8 +141,10 @@ private final class KeyCache {
         guard bytes.count <= 16 else { return String(decoding: bytes, as: UTF8.self) }
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+        // A hash of the key's bytes, not arithmetic on values: its multiplications
+        // are meant to wrap (they mix the bits); the top 8 bits pick the entry.
         let mixed = (words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bytes.count)) &* 0xFF51_AFD7_ED55_8CCD
-        let entry = entries + Int(truncatingIfNeeded: mixed >> 56)
+        let entry = entries + Int(mixed >> 56)
         if entry.pointee.length == bytes.count, entry.pointee.low == words.0, entry.pointee.high == words.1 {
             return entry.pointee.string
         }

@@ -88,6 +88,17 @@ private func string(_ text: String, quote: Character = "\"") -> TokenKind {
         #expect(Lexer.tokenize(text).diagnostics.isEmpty)
     }
 
+    /// Up to 8 hex digits of a Unicode scalar; more digits (which would not fit
+    /// 32 bits) and values that are not scalars are refused, never wrapped.
+    @Test(arguments: [
+        (#""\u{10FFFF}""#, true), (#""\u{0000041}""#, true), (#""\u{100000041}""#, false),
+        (#""\u{FFFFFFFF}""#, false), (#""\u{D800}""#, false), (#""\u{}""#, false),
+    ])
+    func unicodeEscapeDigits(_ text: String, _ valid: Bool) {
+        let ids = Lexer.tokenize(text).diagnostics.map(\.id)
+        #expect(ids == (valid ? [] : ["invalid-unicode-escape"]), "\(text)")
+    }
+
     @Test func interpolationHoldsTokens() throws {
         let tokens = Lexer.tokenize(#""a\(x + 1)b""#).tokens
         guard case .string(let s) = tokens[0].kind else {

@@ -169,8 +169,9 @@ extension Lexer {
         let valid: Bool
         if peek(is: "{") {
             advance()
+            // Up to 8 digits fit a UInt32; a 9th is read only to be refused.
             while let byte = peek(), let digit = Self.hexValue(byte), digits < 9 {
-                value = value &* 16 &+ digit
+                if digits < 8 { value = value * 16 + digit }
                 digits += 1
                 advance()
             }
