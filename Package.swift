@@ -124,8 +124,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CQTests", dependencies: ["CQ", "JSONCore"], resources: [.copy("Corpus")]),
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        .testTarget(name: "CQTests", dependencies: ["CQ", "JSONCore", "TestSupport"], resources: [.copy("Corpus")]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(
             name: "CQKitTests",
             dependencies: [
@@ -136,9 +136,9 @@ let package = Package(
         // A tiny program that runs the line editor with a scripted evaluator, so
         // the pseudo-terminal tests can exercise libedit without the network.
         .executableTarget(name: "REPLHarness", dependencies: ["REPL"], path: "Tests/REPLHarness"),
-        // The pseudo-terminal driver of the REPL and end-to-end tests.
-        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "CQ", "CQKit", "TerminalTestSupport"]),
+        // What several test targets share: the pseudo-terminal driver, a seeded generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "CQ", "CQKit", "TestSupport"]),
         .testTarget(
             name: "ResponseCacheTests",
             dependencies: [
@@ -147,6 +147,6 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["CircleCISimulator", "CircleCI", "TerminalTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CircleCISimulator", "CircleCI", "TestSupport"]),
     ]
 )

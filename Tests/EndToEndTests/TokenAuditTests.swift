@@ -1,6 +1,6 @@
 import CircleCISimulator
 import Foundation
-import TerminalTestSupport
+import TestSupport
 import Testing
 
 /// Issue 10: one distinctive token through a whole session of `cq` — runs that

@@ -1,5 +1,6 @@
 import CQ
 import Foundation
+import TestSupport
 import Testing
 
 /// cq's regular expressions: the usual syntax, the same matches as a

@@ -1,5 +1,6 @@
 import CQ
 import Foundation
+import TestSupport
 import Testing
 
 /// Aggregates computed as rows stream past give exactly what the aggregates

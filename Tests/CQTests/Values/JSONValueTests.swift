@@ -1,5 +1,6 @@
 import CQ
 import JSONCore
+import TestSupport
 import Testing
 
 /// JSON parsed straight into `Value`s is what a plain tree says it is —

@@ -3,7 +3,7 @@ import Testing
 
 #if canImport(Glibc)
     import Glibc
-    import TerminalTestSupport
+    import TestSupport
 #endif
 
 /// Tab in the real `cq` REPL, through a pseudo-terminal: stages that fit the

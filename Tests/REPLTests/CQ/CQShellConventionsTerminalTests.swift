@@ -1,5 +1,5 @@
 import Foundation
-import TerminalTestSupport
+import TestSupport
 import Testing
 
 /// The real `cq` on a pseudo-terminal, meeting terminal habits: a pager for

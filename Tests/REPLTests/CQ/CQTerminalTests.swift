@@ -1,5 +1,5 @@
 import Foundation
-import TerminalTestSupport
+import TestSupport
 import Testing
 
 /// The real `cq --demo` REPL driven through a pseudo-terminal: typing queries,

@@ -1,4 +1,4 @@
-import TerminalTestSupport
+import TestSupport
 import Testing
 
 /// Tab completion through a real pseudo-terminal against REPLHarness.

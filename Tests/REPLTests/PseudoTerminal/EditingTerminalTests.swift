@@ -1,4 +1,4 @@
-import TerminalTestSupport
+import TestSupport
 import Testing
 
 /// Line editing through a real pseudo-terminal against REPLHarness.

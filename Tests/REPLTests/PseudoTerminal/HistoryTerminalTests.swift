@@ -2,7 +2,7 @@ import Testing
 
 #if canImport(Glibc)
     import Glibc
-    import TerminalTestSupport
+    import TestSupport
 #endif
 
 /// Persistent history through a real pseudo-terminal against REPLHarness.

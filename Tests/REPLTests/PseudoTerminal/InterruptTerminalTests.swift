@@ -1,4 +1,4 @@
-import TerminalTestSupport
+import TestSupport
 import Testing
 
 /// Ctrl-C during evaluation and `:watch`, through a real pseudo-terminal.

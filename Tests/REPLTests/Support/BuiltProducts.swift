@@ -1,6 +1,6 @@
 #if canImport(Glibc)
     import Glibc
-    import TerminalTestSupport
+    import TestSupport
 #endif
 
 /// Finds executables built by SwiftPM next to the test bundle, so pseudo-terminal

@@ -1,5 +1,5 @@
 import Foundation
-import TerminalTestSupport
+import TestSupport
 
 /// Starts the real `cq` on a pseudo-terminal for the REPL tests: pinned clock,
 /// no colour, this scratch directory as home, cache and history.

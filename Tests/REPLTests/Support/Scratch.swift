@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import TerminalTestSupport
+import TestSupport
 
 /// A temporary home directory for one test, removed when the test ends.
 final class Scratch {
