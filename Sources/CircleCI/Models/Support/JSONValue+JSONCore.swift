@@ -18,34 +18,19 @@ extension JSONValue {
     /// The value as compact JSON text, objects' keys sorted (a dictionary
     /// has no order of its own), written by JSONCore's writer.
     public var jsonText: String {
-        var writer = JSONWriter(options: .init(escaping: .minimal))
-        write(to: &writer)
-        return writer.text
+        String(decoding: json.serialized(options: .init(escaping: .minimal)), as: UTF8.self)
     }
 
-    private func write(to writer: inout JSONWriter) {
+    /// The same value as JSONCore's ordered tree, objects' keys sorted.
+    private var json: JSON {
         switch self {
-        case .null: writer.null()
-        case .bool(let value): writer.bool(value)
-        case .integer(let value): writer.integer(Int(value))
-        case .double(let value): writer.double(value)
-        case .string(let value): writer.string(value)
-        case .array(let values):
-            writer.write("[")
-            for (index, value) in values.enumerated() {
-                if index > 0 { writer.write(",") }
-                value.write(to: &writer)
-            }
-            writer.write("]")
-        case .object(let members):
-            writer.write("{")
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { writer.write(",") }
-                writer.string(key)
-                writer.write(":")
-                members[key]?.write(to: &writer)
-            }
-            writer.write("}")
+        case .null: .null
+        case .bool(let value): .bool(value)
+        case .integer(let value): .int(Int(value))
+        case .double(let value): .double(value)
+        case .string(let value): .string(value)
+        case .array(let values): .array(values.map(\.json))
+        case .object(let members): .object(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })
         }
     }
 
