@@ -64,14 +64,8 @@ struct CQCompletionTerminalTests {
     /// at once, even when the host cannot be reached.
     @Test func namesAreKeptInTheCacheFileAndServedWithoutTheNetwork() async throws {
         let scratch = try Scratch()
-        let server = try PseudoTerminal(
-            executable: try BuiltProducts.executable(named: "cq"), arguments: ["simulator"],
-            environment: CQLauncher.environment(scratch))
-        try await server.waitFor("export CIRCLECI_HOST=")
-        let host = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        try await server.waitFor("export CIRCLECI_TOKEN=")
-        let token = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let environment = ["CIRCLECI_TOKEN": token, "CIRCLECI_HOST": host]
+        let (server, environment) = try await Self.simulator(scratch)
+        let token = try #require(environment["CIRCLECI_TOKEN"])
         // A file of an earlier version: one slug a line, readable by all.
         try FileManager.default.createDirectory(atPath: scratch.path + "/cache/cq", withIntermediateDirectories: true)
         try scratch.write("gh/legacy/thing\n", to: "cache/cq/project-slugs")
@@ -105,10 +99,9 @@ struct CQCompletionTerminalTests {
             !terminal.transcript.contains("error") && !terminal.transcript.contains("warning"), "\(terminal.transcript)"
         )
     }
-    /// A mistyped slug answers 404: completion offers it for the rest of the
-    /// session, but the cache file keeps only the slugs that answered.
-    @Test func onlySlugsThatAnsweredAreKeptInTheCacheFile() async throws {
-        let scratch = try Scratch()
+
+    /// `cq simulator` serving over HTTP, and the environment that points cq at it.
+    private static func simulator(_ scratch: Scratch) async throws -> (PseudoTerminal, [String: String]) {
         let server = try PseudoTerminal(
             executable: try BuiltProducts.executable(named: "cq"), arguments: ["simulator"],
             environment: CQLauncher.environment(scratch))
@@ -116,8 +109,15 @@ struct CQCompletionTerminalTests {
         let host = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
         try await server.waitFor("export CIRCLECI_TOKEN=")
         let token = try await server.waitFor("\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let terminal = try await CQLauncher.launch(
-            scratch, arguments: [], ["CIRCLECI_TOKEN": token, "CIRCLECI_HOST": host])
+        return (server, ["CIRCLECI_TOKEN": token, "CIRCLECI_HOST": host])
+    }
+
+    /// A mistyped slug answers 404: completion offers it for the rest of the
+    /// session, but the cache file keeps only the slugs that answered.
+    @Test func onlySlugsThatAnsweredAreKeptInTheCacheFile() async throws {
+        let scratch = try Scratch()
+        let (server, environment) = try await Self.simulator(scratch)
+        let terminal = try await CQLauncher.launch(scratch, arguments: [], environment)
         terminal.send(#"pipelines("gh/acme/apii") | count"# + Key.enter)
         try await terminal.waitFor("error:")
         try await terminal.waitFor("> ")
